@@ -19,6 +19,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 IMG_RE = re.compile(r"\.\./figures/")
+QUARTO_ATTR_RE = re.compile(r"\{target=\"_blank\"[^}]*\}")
+SHOW_DOC_RE = re.compile(r"^\s*show_doc\(.*\)\s*$")
 NB_LINK_RE = re.compile(r"\(([\w.-]+)\.ipynb(#[^)]*)?\)")
 
 
@@ -104,10 +106,15 @@ def _clean(nb, cells):
             src = "\n".join(l for l in lines if not l.startswith("#|")).strip("\n")
             for o in c.get("outputs", []):
                 if "metadata" in o: o["metadata"] = {}
+                md = o.get("data", {}).get("text/markdown")
+                if md is not None:   # Quarto-only link attributes that commonmark would print literally
+                    o["data"]["text/markdown"] = QUARTO_ATTR_RE.sub("", md if isinstance(md, str) else "".join(md))
         if c.cell_type in ("markdown", "raw"):
             src = IMG_RE.sub("figures/", src)
             src = NB_LINK_RE.sub(lambda m: f"({m.group(1)}.html{m.group(2) or ''})", src)
         c.source, c.metadata = src, {}
+        if c.cell_type == "code" and src and all(SHOW_DOC_RE.match(l) for l in src.splitlines()):
+            c.metadata = {"tags": ["remove_input"]}   # nbdev's show_doc(...) calls: show the docs, not the call
         if c.cell_type == "code" and not src and not c.get("outputs"): continue
         out.append(c)
     nb = copy.deepcopy(nb)
@@ -175,7 +182,9 @@ def build(execute: bool = False, readme: bool = False, check: bool = False, jobs
                           description=str(fm.get("description", "")), src=use, cells=cells, raw=nb))
     shutil.rmtree(out, ignore_errors=True); out.mkdir(parents=True)
     if (ROOT / "figures").exists(): shutil.copytree(ROOT / "figures", out / "figures")
-    exporter = HTMLExporter(template_name="lab")
+    from nbconvert.preprocessors import TagRemovePreprocessor
+    exporter = HTMLExporter(template_name="lab", exclude_input_prompt=True, exclude_output_prompt=True)
+    exporter.register_preprocessor(TagRemovePreprocessor(remove_input_tags={"remove_input"}), enabled=True)
     for pg in pages:
         nav = '<nav class="a3-nav">' + "".join(
             f'<a href="{q["html"]}"{" class=cur" if q is pg else ""}>{html.escape("Home" if q["nb"] == "index.ipynb" else q["title"])}</a>'
