@@ -1,0 +1,1 @@
+"Minimal stand-in for nbdev (see bench/shims/README.md)."
