@@ -189,6 +189,7 @@ def test_jupyterlab_player(tmp_path, shots):
                 page.wait_for_selector(".jp-OutputArea .widget-slider", timeout=120_000)
                 page.wait_for_selector(".jp-OutputArea .a3-step-label", timeout=30_000)
                 assert _visible_label(page)[0].startswith("Step 0 /")
+                page.locator(".jp-OutputArea .a3-frame").first.scroll_into_view_if_needed()
                 page.screenshot(path=str(shots / "jupyterlab_player_step0.png"))
                 page.locator(".jp-OutputArea .widget-slider .noUi-handle").first.focus()
                 page.keyboard.press("ArrowRight")
