@@ -83,7 +83,7 @@ def _check_query_positions(query_positions, B, L, device):
     if qp.ndim == 1: qp = qp[None]
     if qp.ndim != 2 or qp.shape[0] not in (1, B):
         raise ValueError(f"query_positions must have shape (Q,) or (B={B}, Q); got {tuple(qp.shape)}")
-    if qp.numel() and (int(qp.min()) < 0 or int(qp.max()) >= L):
+    if qp.numel() and not torch.compiler.is_compiling() and (int(qp.min()) < 0 or int(qp.max()) >= L):
         raise ValueError(f"query_positions must lie in [0, L-1=={L-1}]; got values from {int(qp.min())} to {int(qp.max())}")
     return qp.long().to(device).expand(B, qp.shape[1])
 
