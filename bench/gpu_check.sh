@@ -4,7 +4,7 @@
 # Needs only what the GPU image has (python3 with torch, transformers, triton, accelerate, matplotlib);
 # no network, no nbdev/fastcore/gguf/datasets (bench/shims stands in for fastcore.test and nbdev.showdoc).
 # Sections (each with its own timeout; a failure in one still lets the others write their files):
-#   0 env     (20 s)  nvidia-smi, versions, which a3_nb modules import here
+#   0 env     (60 s max, ~10 s)  nvidia-smi, versions, which a3_nb modules import here
 #   1 cells   (110 s) the `#| cuda` cells of nbs/*.ipynb (bench/run_cuda_cells.py)  -> OUTDIR/cuda_cells.json
 #   2 bench   (225 s) a3 bench --device cuda --quick                                   -> OUTDIR/bench_cuda_quick.json,
 #                     bench_cuda_quick_ratios.png, bench_cuda_quick_memory.png, bench_table.md
@@ -34,7 +34,7 @@ section() {  # section NAME LIMIT_S CMD...: run with a timeout, log its exit cod
 }
 SUMMARY=""
 
-section env 20 bash -c '
+section env 60 bash -c '
   nvidia-smi --query-gpu=name,memory.total,driver_version,clocks.max.sm,clocks.max.mem --format=csv 2>&1 || echo "no nvidia-smi"
   '"$PY"' - <<PYEOF
 import importlib, platform, sys
