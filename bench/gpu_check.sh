@@ -6,7 +6,7 @@
 # Sections (each with its own timeout; a failure in one still lets the others write their files):
 #   0 env     (60 s max, ~10 s)  nvidia-smi, versions, which a3_nb modules import here
 #   1 cells   (110 s) the `#| cuda` cells of nbs/*.ipynb (bench/run_cuda_cells.py)  -> OUTDIR/cuda_cells.json
-#   2 bench   (225 s) a3 bench --device cuda --quick                                   -> OUTDIR/bench_cuda_quick.json,
+#   2 bench   (<= 300 s, what is left of 345 s) a3 bench --device cuda --quick                                   -> OUTDIR/bench_cuda_quick.json,
 #                     bench_cuda_quick_ratios.png, bench_cuda_quick_memory.png, bench_table.md
 # Everything printed also goes to OUTDIR/log.txt. Without a GPU it runs the CPU fallback (cells: --dry; bench:
 # --device cpu --quick with a short budget) so the script itself can be tested anywhere.
@@ -52,7 +52,7 @@ PYEOF'
 
 if [ "$DEVICE" = cuda ]; then
   section cells 110 $PY bench/run_cuda_cells.py --timeout 100 --out "$OUT/cuda_cells.json"
-  LEFT=$(( 345 - ($(date +%s) - T0) )); [ $LEFT -gt 240 ] && LEFT=240; [ $LEFT -lt 90 ] && LEFT=90
+  LEFT=$(( 345 - ($(date +%s) - T0) )); [ $LEFT -gt 300 ] && LEFT=300; [ $LEFT -lt 90 ] && LEFT=90
   section bench $LEFT $PY -c "import sys; from a3_nb.cli import main; sys.exit(main(sys.argv[1:]))" \
       bench --device cuda --quick --out "$OUT" --budget $(( LEFT - 25 ))
 else
