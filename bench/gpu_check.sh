@@ -5,7 +5,7 @@
 # no network, no nbdev/fastcore/gguf/datasets (bench/shims stands in for fastcore.test and nbdev.showdoc).
 # Sections (each with its own timeout; a failure in one still lets the others write their files):
 #   0 env     (60 s max, ~10 s)  nvidia-smi, versions, which a3_nb modules import here
-#   1 cells   (110 s) the `#| cuda` cells of nbs/*.ipynb (bench/run_cuda_cells.py)  -> OUTDIR/cuda_cells.json
+#   1 cells   (110 s) the `#| cuda` cells of nbs/*.ipynb, with their notebooks' export/import cells (bench/run_cuda_cells.py) -> OUTDIR/cuda_cells.json
 #   2 bench   (<= 300 s, what is left of 345 s) a3 bench --device cuda --quick                                   -> OUTDIR/bench_cuda_quick.json,
 #                     bench_cuda_quick_ratios.png, bench_cuda_quick_memory.png, bench_table.md
 # Everything printed also goes to OUTDIR/log.txt. Without a GPU it runs the CPU fallback (cells: --dry; bench:
@@ -64,4 +64,5 @@ fi
 echo; echo "=== summary ($(( $(date +%s) - T0 ))s total, device $DEVICE)"; printf "%s" "$SUMMARY"
 [ -f "$OUT/bench_table.md" ] && cat "$OUT/bench_table.md"
 ls -la "$OUT"
+sleep 2  # let tee flush log.txt
 exit 0

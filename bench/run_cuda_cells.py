@@ -1,9 +1,10 @@
 """Run the `#| cuda` cells of nbs/*.ipynb with plain Python (no Jupyter, nbdev or fastcore needed).
 
-For each notebook that has a `#| cuda` cell, every earlier-or-later code cell that nbdev-test would run with
-`--flags cuda` runs in one namespace, in notebook order (cells marked `#| slow` or `#| eval: false` are skipped,
-as are IPython `%`/`!` lines). A failing ordinary cell is logged and the run goes on; a failing cuda cell is
-counted as a failure. Each notebook runs in its own subprocess with a timeout.
+For each notebook that has a `#| cuda` cell, its cells run in one namespace, in notebook order: by default
+("lean") the `#| export` cells, the cells that only import/define things, and the cuda cells; with `--full`
+every cell nbdev-test would run with `--flags cuda` (the CPU tests too). `#| slow` / `#| eval: false` cells are
+skipped, IPython `%`/`!` lines blanked. A failing ordinary cell is logged and the run goes on; a failing cuda
+cell counts as a failure. Each notebook runs in its own subprocess with a timeout, notebooks in parallel.
 
     python bench/run_cuda_cells.py [--nbs nbs] [--out cells.json] [--timeout 120] [--dry] [NOTEBOOK ...]
 
@@ -34,17 +35,26 @@ def code_cells(nb_path:Path) -> list[dict]:
         cells.append(dict(index=i, src=src, flags=sorted(f), cuda=any(x.split()[0] == "cuda" for x in f)))
     return cells
 
-def _skip(cell, slow=False):
+def _definitions_only(src:str) -> bool:
+    "True if every top-level statement is an import, a def or a class (a setup cell, not a test)."
+    import ast
+    try: body = ast.parse(_clean(src)).body
+    except SyntaxError: return False
+    return bool(body) and all(isinstance(n, (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) for n in body)
+
+def _skip(cell, slow=False, lean=True):
     f = set(cell["flags"])
     if "eval: false" in f or "eval:false" in f: return "eval: false"
     if "slow" in f and not slow: return "slow"
+    if lean and not cell["cuda"] and not ({"export", "exports", "exporti"} & f) and not _definitions_only(cell["src"]):
+        return "lean: test cell"
     return None
 
 def _clean(src:str) -> str:
     "Drop IPython magics/shell lines (they are not Python)."
     return "\n".join("pass  # " + l if l.lstrip().startswith(("%", "!")) else l for l in src.splitlines())
 
-def run_notebook(nb_path:Path, slow=False) -> dict:
+def run_notebook(nb_path:Path, slow=False, lean=True) -> dict:
     "Execute in this process; returns a report dict."
     if os.environ.get("A3_FORCE_SHIMS"): sys.path.insert(0, str(HERE / "shims"))  # testing the shims where fastcore exists
     elif importlib.util.find_spec("fastcore") is None or importlib.util.find_spec("nbdev") is None:
@@ -53,7 +63,7 @@ def run_notebook(nb_path:Path, slow=False) -> dict:
     ns = {"__name__": "__main__", "__file__": str(nb_path)}
     rep = dict(notebook=nb_path.name, cells=[])
     for c in code_cells(nb_path):
-        why = _skip(c, slow)
+        why = _skip(c, slow, lean)
         entry = dict(index=c["index"], cuda=c["cuda"], flags=c["flags"])
         if why: entry.update(status="skipped", why=why); rep["cells"].append(entry); continue
         t0 = time.perf_counter()
@@ -83,12 +93,13 @@ def main(argv=None) -> int:
     p.add_argument("--timeout", type=float, default=120, help="seconds per notebook")
     p.add_argument("--slow", action="store_true", help="also run #| slow cells")
     p.add_argument("--dry", action="store_true", help="list and compile the cuda cells only")
+    p.add_argument("--full", action="store_true", help="run every non-slow cell (default: lean = export/import/def cells + cuda cells)")
     p.add_argument("--jobs", type=int, default=4, help="notebooks run in parallel")
     p.add_argument("--force", action="store_true", help="run even without CUDA (to test this script)")
     p.add_argument("--_one", default=None, help=argparse.SUPPRESS)
     a = p.parse_args(argv)
     if a._one:  # child process: run one notebook, print its report as the last line
-        print(json.dumps(run_notebook(Path(a._one), a.slow)), flush=True); return 0
+        print(json.dumps(run_notebook(Path(a._one), a.slow, not a.full)), flush=True); return 0
     nbs = [Path(n) for n in a.notebooks] or sorted(Path(a.nbs).glob("*.ipynb"))
     nbs = [n.resolve() for n in nbs if any(c["cuda"] for c in code_cells(n))]
     try:
@@ -101,7 +112,7 @@ def main(argv=None) -> int:
         t0 = time.perf_counter()
         env = {**os.environ, "PYTHONPATH": str(HERE.parent) + os.pathsep + os.environ.get("PYTHONPATH", "")}
         try:
-            pr = subprocess.run([sys.executable, __file__, "--_one", str(nb)] + (["--slow"] if a.slow else []),
+            pr = subprocess.run([sys.executable, __file__, "--_one", str(nb)] + (["--slow"] if a.slow else []) + (["--full"] if a.full else []),
                                 capture_output=True, text=True, timeout=a.timeout, env=env)
             last = [l for l in pr.stdout.splitlines() if l.startswith("{")]
             rep = json.loads(last[-1]) if last else dict(notebook=nb.name, cells=[], error=f"exit {pr.returncode}: {pr.stderr[-1500:]}")
