@@ -59,3 +59,6 @@ def main(argv:list[str]|None=None, # command-line arguments without the program 
     p.parse_args(argv)   # handles --help/--version, and exits with a usage error for unknown commands
     p.print_help(sys.stderr)
     return 2             # `a3` with no command
+
+# %% ../nbs/09_cli.ipynb #0e92ee96
+if __name__ == "__main__" and "__file__" in globals(): sys.exit(main())
