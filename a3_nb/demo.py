@@ -1,4 +1,4 @@
-"""`a3 demo`: the end-to-end walk-through on the embedded model and corpus (for now: the base model continuing a held-out Shakespeare line).
+"""`a3 demo`: the end-to-end walk-through on the embedded model and corpus: adapt SmolLM2-135M into A3 on Shakespeare, then infill a held-out passage.
 
 Docs: https://a3-nb.github.io/a3_nb/demo.html.md"""
 
@@ -11,7 +11,7 @@ import torch
 from .hub import load_base, shakespeare_corpus, tiny_llama
 
 # %% auto #0
-__all__ = ['SECONDS_PER_TOKEN_CPU', 'print_budget', 'held_out_passage', 'base_continuation', 'main']
+__all__ = ['SECONDS_PER_TOKEN_CPU', 'print_budget', 'held_out_passage', 'base_continuation', 'base_demo', 'main']
 
 # %% ../nbs/10_demo.ipynb #5603be1f
 SECONDS_PER_TOKEN_CPU = 1/24  # SmolLM2-135M `generate`, batch 1, fp32, 2-core CPU (TOOLCHAIN.md); only for the budget
@@ -59,9 +59,9 @@ def base_continuation(model, tokenizer,
     return tokenizer.decode(out[0, enc["input_ids"].shape[1]:], skip_special_tokens=True), time.perf_counter() - t0
 
 # %% ../nbs/10_demo.ipynb #6a6277cc
-def main(argv:list[str]|None=None) -> int:
-    "`a3 demo`: load the embedded model and corpus, print the base model's continuation of a held-out line."
-    p = argparse.ArgumentParser(prog="a3 demo", description="End-to-end demo on the embedded SmolLM2-135M and the Shakespeare corpus.")
+def base_demo(argv:list[str]|None=None) -> int:
+    "`a3 demo --base-only`: load the embedded model and corpus, print the base model's continuation of a held-out line."
+    p = argparse.ArgumentParser(prog="a3 demo --base-only", description="End-to-end demo on the embedded SmolLM2-135M and the Shakespeare corpus.")
     p.add_argument("--model", default="smollm2-135m", help="short name, local folder or Hub id (default: %(default)s)")
     p.add_argument("--tiny", action="store_true", help="use a random tiny Llama instead (fast installation check)")
     p.add_argument("--title", default="Macbeth", help="held-out work to take the prompt from (default: %(default)s)")
@@ -85,3 +85,10 @@ def main(argv:list[str]|None=None) -> int:
     print("Shakespeare's next lines:\n" + ref + "\n")
     print(f"generation: {secs:.1f} s ({a.max_new_tokens/secs:.1f} tokens/s); total {time.perf_counter()-t0:.1f} s")
     return 0
+
+def main(argv:list[str]|None=None) -> int:
+    "`a3 demo`: adapt the embedded SmolLM2-135M through the `cpu-demo` curriculum and infill a held-out passage; `--base-only`: just the base model's continuation."
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if "--base-only" in argv: return base_demo([a for a in argv if a != "--base-only"])
+    from a3_nb.train import demo_main  # the main job lives with the trainer (04_train)
+    return demo_main(argv)
