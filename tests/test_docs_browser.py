@@ -15,17 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from _browser import need_browser, launch
+
 REPO = Path(__file__).resolve().parents[1]
-CHROMIUM = os.environ.get("A3_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 
-
-def _need_browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} not found: `apt-get install -y chromium` (or set A3_CHROMIUM)")
-    try: import playwright.sync_api  # noqa: F401
-    except ImportError: pytest.skip("playwright is not installed: `pip install playwright` (never `playwright install`)")
 
 
 def _notebooks():
@@ -34,7 +27,7 @@ def _notebooks():
 
 @pytest.fixture(scope="module")
 def docs(tmp_path_factory):
-    _need_browser()
+    need_browser()
     out = tmp_path_factory.mktemp("docs")
     nbs = _notebooks()   # the notebooks present when the build starts
     r = subprocess.run([sys.executable, str(REPO / "tools" / "build_docs.py"), "--out", str(out)],
@@ -62,7 +55,7 @@ def test_pages_render_in_chromium(docs, shots):
     from playwright.sync_api import sync_playwright
     out, info, nbs = docs
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        browser = launch(pw)
         page = browser.new_page(viewport={"width": 1200, "height": 900})
         errors = []
         page.on("pageerror", lambda e: errors.append(str(e)))

@@ -20,17 +20,10 @@ from pathlib import Path
 
 import pytest
 
+from _browser import need_browser, launch
+
 REPO = Path(__file__).resolve().parents[1]
-CHROMIUM = os.environ.get("A3_CHROMIUM", "/usr/bin/chromium")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run"]
 
-
-def _need_browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} not found: `apt-get install -y chromium` (or set A3_CHROMIUM)")
-    try: import playwright.sync_api  # noqa: F401
-    except ImportError: pytest.skip("playwright is not installed: `pip install playwright` (never `playwright install`)")
 
 
 @pytest.fixture
@@ -87,12 +80,8 @@ def _visible_label(page):
     }""")
 
 
-def _launch(p):
-    return p.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
-
-
 def test_static_player_html(tmp_path, shots):
-    _need_browser()
+    need_browser()
     from playwright.sync_api import sync_playwright
     from a3_nb.viz import GenerationPlayer, save_html
     tr, tok = _toy()
@@ -101,7 +90,7 @@ def test_static_player_html(tmp_path, shots):
     page_path = save_html(player, tmp_path / "player.html", title="a3_nb GenerationPlayer")
     t0 = time.perf_counter()
     with sync_playwright() as p:
-        browser = _launch(p)
+        browser = launch(p)
         try:
             page = browser.new_page(viewport={"width": 1000, "height": 760})
             errors = []
@@ -147,7 +136,7 @@ def _free_port():
 @pytest.mark.skipif(os.environ.get("A3_BROWSER_TESTS") != "1",
                     reason="JupyterLab browser test runs only with A3_BROWSER_TESTS=1 (starts a server and a kernel)")
 def test_jupyterlab_player(tmp_path, shots):
-    _need_browser()
+    need_browser()
     pytest.importorskip("jupyterlab", reason="jupyterlab is not installed")
     import nbformat
     from playwright.sync_api import sync_playwright
@@ -175,7 +164,7 @@ def test_jupyterlab_player(tmp_path, shots):
             except Exception: time.sleep(0.5)
         else: pytest.fail(f"JupyterLab did not start; log:\n{(tmp_path / 'lab.log').read_text()[-3000:]}")
         with sync_playwright() as p:
-            browser = _launch(p)
+            browser = launch(p)
             try:
                 page = browser.new_page(viewport={"width": 1200, "height": 900})
                 page.goto(f"http://127.0.0.1:{port}/lab/tree/player.ipynb?token={token}")
