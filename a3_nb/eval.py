@@ -20,8 +20,8 @@ __all__ = ['TASKS', 'INFILL_METHODS', 'GEN_METHODS', 'is_a3', 'ar_compatible', '
            'siqa_item', 'TaskSpec', 'anchor_id', 'encode_pair', 'pair_groups', 'score_pairs', 'mc_predict',
            'reference_groupwise', 'reference_dynamic', 'fill_blanks', 'ar_continue', 'rouge', 'read_rocstories',
            'infill_example', 'infill_predict', 'normalize_answer', 'triviaqa_hit', 'triviaqa_prompt',
-           'triviaqa_predict', 'load_docs', 'run_task', 'load_a3', 'register_lm_eval', 'shakespeare_passages',
-           'judge_perplexity', 'sample_continuations', 'offline_benchmark', 'offline_table', 'plot_offline', 'main']
+           'triviaqa_predict', 'load_docs', 'run_task', 'register_lm_eval', 'shakespeare_passages', 'judge_perplexity',
+           'sample_continuations', 'offline_benchmark', 'offline_table', 'plot_offline', 'main']
 
 # %% ../nbs/06_eval.ipynb #3d2f573e
 def is_a3(model) -> bool:
@@ -482,24 +482,7 @@ def run_task(model, tokenizer, task:str,
     return dict(task=task, **rouge(preds, [d["middle"] for d in docs]), n=len(docs), pred=preds)
 
 # %% ../nbs/06_eval.ipynb #87058e77
-def load_a3(name_or_path:str="smollm2-135m",  # A3 checkpoint folder, or a base model name / path (wrapped untrained)
-            dtype=torch.float32):
-    "Load an A3 model and its tokenizer; returns (model, tokenizer, trained: bool)."
-    from a3_nb.model import A3ForCausalLM
-    p = Path(str(name_or_path))
-    cfg = p/"config.json"
-    if cfg.exists() and json.loads(cfg.read_text()).get("model_type") == "a3":
-        model = A3ForCausalLM.from_pretrained(str(p), dtype=dtype).eval()
-        try:
-            from transformers import AutoTokenizer
-            tokz = AutoTokenizer.from_pretrained(str(p))
-        except Exception:
-            from a3_nb.hub import load_base
-            tokz = load_base(model.config.base_config.get("_name_or_path") or "smollm2-135m")[1]
-        return model, tokz, True
-    from a3_nb.hub import load_base
-    base, tokz = load_base(str(name_or_path), dtype=dtype)
-    return A3ForCausalLM.from_causal_lm(base, tokenizer=tokz).eval(), tokz, False
+from .sample import load_a3  # one loader for `a3 infill`, `a3 eval` and the lm-eval backend
 
 _LM_CLASS = None
 

@@ -444,17 +444,21 @@ def generate(model, # an `A3ForCausalLM`
     return (texts, traces) if return_trace else texts
 
 # %% ../nbs/05_sample.ipynb #fb3c608f
-def load_a3(name_or_path:str): # A3 folder (save_pretrained), or a base model name / folder / Hub id
+def load_a3(name_or_path:str="smollm2-135m", # A3 folder (save_pretrained), or a base model name / folder / Hub id (wrapped untrained)
+            dtype=torch.float32): # load dtype
     "An `(A3ForCausalLM, tokenizer, trained)` triple: a saved A3 model, else the base model wrapped untrained."
     import json
     from pathlib import Path
     from transformers import AutoTokenizer
     from a3_nb.model import A3ForCausalLM
+    from a3_nb.hub import load_base
     p = Path(str(name_or_path)).expanduser()
     if (p/"config.json").exists() and json.loads((p/"config.json").read_text()).get("model_type") == "a3":
-        return A3ForCausalLM.from_pretrained(p).eval(), AutoTokenizer.from_pretrained(p), True
-    from a3_nb.hub import load_base
-    base, tok = load_base(str(name_or_path))
+        model = A3ForCausalLM.from_pretrained(p, dtype=dtype).eval()
+        try: tok = AutoTokenizer.from_pretrained(p)
+        except Exception: tok = load_base(model.config.base_config.get("_name_or_path") or "smollm2-135m")[1]  # checkpoint saved without a tokenizer
+        return model, tok, True
+    base, tok = load_base(str(name_or_path), dtype=dtype)
     return A3ForCausalLM.from_causal_lm(base, tokenizer=tok).eval(), tok, False
 
 def _parser():
