@@ -13,15 +13,16 @@ import torch, torch.nn.functional as F
 from torch import Tensor
 from tqdm.auto import tqdm
 from .groups import check_group_ids, infill_groups, ar_groups
+from .sample import groupwise_sample, dynamic_resample, load_a3  # `load_a3`: one loader for `a3 infill`, `a3 eval` and lm-eval
 
 # %% auto #0
 __all__ = ['TASKS', 'INFILL_METHODS', 'GEN_METHODS', 'is_a3', 'ar_compatible', 'SeqLogProb', 'sequence_logprob', 'MCItem',
            'hellaswag_preprocess', 'hellaswag_item', 'winogrande_item', 'winogrande_partial_item', 'piqa_item',
            'siqa_item', 'TaskSpec', 'anchor_id', 'encode_pair', 'pair_groups', 'score_pairs', 'mc_predict',
-           'reference_groupwise', 'reference_dynamic', 'fill_blanks', 'ar_continue', 'rouge', 'read_rocstories',
-           'infill_example', 'infill_predict', 'normalize_answer', 'triviaqa_hit', 'triviaqa_prompt',
-           'triviaqa_predict', 'load_docs', 'run_task', 'register_lm_eval', 'shakespeare_passages', 'judge_perplexity',
-           'sample_continuations', 'offline_benchmark', 'offline_table', 'plot_offline', 'main']
+           'fill_blanks', 'ar_continue', 'rouge', 'read_rocstories', 'infill_example', 'infill_predict',
+           'normalize_answer', 'triviaqa_hit', 'triviaqa_prompt', 'triviaqa_predict', 'load_docs', 'run_task',
+           'register_lm_eval', 'shakespeare_passages', 'judge_perplexity', 'sample_continuations', 'offline_benchmark',
+           'offline_table', 'plot_offline', 'main']
 
 # %% ../nbs/06_eval.ipynb #3d2f573e
 def is_a3(model) -> bool:
@@ -242,61 +243,7 @@ def mc_predict(model, tokenizer,
     acc = sum(p == it.gold for p, it in zip(pred, items)) / max(len(items), 1)
     return dict(acc=acc, n=len(items), scores=scores, pred=pred)
 
-# %% ../nbs/06_eval.ipynb #d16cd41f
-def _pick(logits, do_sample, temperature, generator):
-    "Greedy or sampled token (and its probabilities) from (N, V) logits."
-    p = (logits.float() / max(temperature, 1e-6)).softmax(-1) if do_sample else logits.float().softmax(-1)
-    tok = (torch.multinomial(p.cpu(), 1, generator=generator)[:, 0].to(p.device) if do_sample else p.argmax(-1))
-    return tok, p
-
-@torch.no_grad()
-def reference_groupwise(model,  # A3 model
-                        input_ids,  # (B, L) ids; blanks may hold anything
-                        group_ids,  # (B, L) 0 = context, 1..K = fill order
-                        do_sample:bool=False, temperature:float=1.0, generator=None,
-                       ) -> Tensor:  # (B, L) filled ids
-    "Algorithm 1, uncached: for k = 1..K, one full forward, fill group k from its conditionals."
-    ids = _as_batch(input_ids, "input_ids").to(_device(model)).clone()
-    g = check_group_ids(_as_batch(group_ids, "group_ids")).to(ids.device)
-    for k in range(1, int(g.max()) + 1):
-        at = g == k
-        if not at.any(): continue
-        lg = model(ids, g, target_mask=at).logits[at]
-        ids[at] = _pick(lg, do_sample, temperature, generator)[0]
-    return ids
-
-@torch.no_grad()
-def reference_dynamic(model, input_ids, known_mask,  # (B, L) ids and bool (True = given)
-                      step_size:int=1,  # tokens committed per step
-                      criterion:str="entropy",  # "entropy" (lowest first), "confidence" (highest max-prob first) or "random"
-                      do_sample:bool=False, temperature:float=1.0, generator=None,
-                     ) -> Tensor:  # (B, L) filled ids
-    "Algorithm 2 as the paper states it (uncached): each step, filled = group 0, score all blanks, commit the best `step_size`."
-    ids = _as_batch(input_ids, "input_ids").to(_device(model)).clone()
-    known = _as_batch(known_mask, "known_mask").bool().to(ids.device).clone()
-    while (~known).any():
-        g = (~known).long()
-        lg = model(ids, g, target_mask=~known).logits
-        tokn, p = _pick(lg.flatten(0, 1), do_sample, temperature, generator)
-        tokn, p = tokn.view(ids.shape), p.view(*ids.shape, -1)
-        if criterion == "entropy": score = (p * p.clamp_min(1e-12).log()).sum(-1)          # = -entropy
-        elif criterion == "confidence": score = p.max(-1).values
-        elif criterion == "random": score = torch.rand(ids.shape, generator=generator).to(ids.device)
-        else: raise ValueError(f"criterion must be 'entropy', 'confidence' or 'random'; got {criterion!r}")
-        score = score.masked_fill(known, -float("inf"))
-        k = min(step_size, int((~known).sum(-1).max()))
-        top = score.topk(k, -1).indices
-        commit = torch.zeros_like(known).scatter(1, top, True) & ~known
-        ids[commit] = tokn[commit]; known |= commit
-    return ids
-
 # %% ../nbs/06_eval.ipynb #e1147922
-def _sample_module():
-    try:
-        from a3_nb import sample
-        return sample if hasattr(sample, "groupwise_sample") else None
-    except ImportError: return None
-
 def _ids_of(out):
     "Filled ids from whatever a sampler returns (tensor, tuple, or object with `output_ids`)."
     if isinstance(out, Tensor): return out
@@ -313,25 +260,18 @@ def fill_blanks(model,  # A3 model
                 group_size:int=1,  # groupwise: blanks per group; dynamic: tokens committed per step
                 order="l2r",  # groupwise: blank order (see `infill_groups`)
                 criterion:str="entropy",  # dynamic: which blanks to commit first ("entropy", "confidence", "random")
-                mode:str="faithful",  # dynamic: "faithful" (paper, uncached) or "adaptive" (cached); reference: faithful only
+                mode:str="faithful",  # dynamic: "faithful" (paper, uncached) or "adaptive" (cached)
                 do_sample:bool=False, temperature:float=1.0, top_p:float|None=None, generator=None,
-                reference:bool=False,  # use the uncached reference implementation
                ) -> Tensor:  # (B, L) filled ids
     "Fill the blanks of `input_ids` with an A3 sampler (`a3_nb.sample`); known positions are never changed."
     ids = _as_batch(input_ids, "input_ids"); known = _as_batch(known_mask, "known_mask").bool()
     if not is_a3(model): raise ValueError("fill_blanks needs an A3 model (got a plain causal LM); use `ar_continue` for it")
     if sampler not in ("groupwise", "dynamic"): raise ValueError(f"sampler must be 'groupwise' or 'dynamic'; got {sampler!r}")
-    S = None if reference else _sample_module()
-    if S is None and top_p is not None: raise ValueError("top_p needs a3_nb.sample (the reference samplers take temperature only)")
-    samp = dict(do_sample=do_sample, temperature=temperature, generator=generator)
+    samp = dict(do_sample=do_sample, temperature=temperature, top_p=top_p, generator=generator)
     if sampler == "groupwise":
         g = infill_groups(known, group_size=group_size, order=order, generator=generator)
-        if S is None: return reference_groupwise(model, ids, g, **samp)
-        return _ids_of(S.groupwise_sample(model, ids, g, top_p=top_p, **samp))
-    if S is None:
-        if mode != "faithful": raise ValueError("the reference dynamic sampler is the faithful one; use a3_nb.sample for mode='adaptive'")
-        return reference_dynamic(model, ids, known, group_size, criterion, **samp)
-    return _ids_of(S.dynamic_resample(model, ids, known, step_size=group_size, criterion=criterion, mode=mode, top_p=top_p, **samp))
+        return _ids_of(groupwise_sample(model, ids, g, **samp))
+    return _ids_of(dynamic_resample(model, ids, known, step_size=group_size, criterion=criterion, mode=mode, **samp))
 
 @torch.no_grad()
 def ar_continue(model, ids:list, n:int, do_sample:bool=False, temperature:float=1.0, top_p:float|None=None,
@@ -482,8 +422,6 @@ def run_task(model, tokenizer, task:str,
     return dict(task=task, **rouge(preds, [d["middle"] for d in docs]), n=len(docs), pred=preds)
 
 # %% ../nbs/06_eval.ipynb #87058e77
-from .sample import load_a3  # one loader for `a3 infill`, `a3 eval` and the lm-eval backend
-
 _LM_CLASS = None
 
 def register_lm_eval():

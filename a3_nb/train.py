@@ -16,6 +16,7 @@ import yaml
 from tqdm.auto import tqdm
 
 from .groups import batch_groups
+from .sample import dynamic_resample
 from .data import RowLoader, pack_dataset, text_dataset, mixture, ROW_KEYS, _looks_local, _local_files
 
 # %% auto #0
@@ -23,8 +24,8 @@ __all__ = ['STRATEGIES', 'PRESETS', 'CKPT_RE', 'DEMO_TOKENS_PER_S', 'ABLATION_AR
            'TrainConfig', 'validate', 'config_from_dict', 'config_to_dict', 'load_config', 'save_config',
            'tokens_per_step', 'plan_phases', 'lr_at', 'step_generator', 'make_group_ids', 'build_model', 'build_rows',
            'evaluate', 'list_checkpoints', 'latest_checkpoint', 'save_checkpoint', 'load_trainer_state', 'Trainer',
-           'train', 'read_log', 'plot_loss_curves', 'main', 'describe_plan', 'greedy_infill', 'infill_text',
-           'demo_passage', 'base_ar_loss', 'scale_budget', 'calibrate', 'demo', 'demo_main', 'curriculum_ablation']
+           'train', 'read_log', 'plot_loss_curves', 'main', 'describe_plan', 'infill_text', 'demo_passage',
+           'base_ar_loss', 'scale_budget', 'calibrate', 'demo', 'demo_main', 'curriculum_ablation']
 
 # %% ../nbs/04_train.ipynb #62f4473b
 STRATEGIES = ("ar", "contiguous", "permuted", "mixed")
@@ -729,34 +730,6 @@ def describe_plan(cfg: TrainConfig, world_size: int = 1) -> str:
     return "\n".join(lines)
 
 # %% ../nbs/04_train.ipynb #ec62e5e4
-@torch.no_grad()
-def greedy_infill(model, # an A3 model
-                  input_ids: torch.Tensor, # (L,) ids; position 0 is the anchor; blanks may hold any id
-                  known_mask: torch.Tensor, # (L,) bool, True = given
-                  step_size: int = 1, # blanks committed per step
-                 ):
-    "Uncached confidence-ordered infilling; returns a `Trace`-like namespace (input_ids, known_mask, steps, output_ids)."
-    model.eval()
-    dev = next(model.parameters()).device
-    ids, known = input_ids.clone().to(dev), known_mask.clone().bool().to(dev)
-    if not known[0]: raise ValueError("position 0 must be known (the anchor)")
-    g = torch.zeros_like(ids); steps = []; k = 0
-    while not known.all():
-        k += 1
-        g = g.masked_fill(~known, k)                      # all remaining blanks: one group, predicted jointly
-        logits = model(input_ids=ids[None], group_ids=g[None]).logits[0].float()
-        blanks = (~known).nonzero().flatten()
-        p = logits[blanks].softmax(-1)
-        conf, tok = p.max(-1)
-        ent = -(p * p.clamp_min(1e-12).log()).sum(-1)
-        take = conf.argsort(descending=True)[:step_size]
-        pos = blanks[take]
-        ids[pos] = tok[take]; known[pos] = True
-        g = g.masked_fill(~known, 0)                      # committed tokens stay in group k; the rest are re-labelled next step
-        steps.append(SimpleNamespace(step=k, positions=pos.tolist(), tokens=tok[take].tolist(), probs=conf[take].tolist(),
-                                     entropies=ent[take].tolist(), group_ids=g.clone().cpu()))
-    return SimpleNamespace(input_ids=input_ids.clone(), known_mask=known_mask.clone().bool(), steps=steps, output_ids=ids.cpu())
-
 def infill_text(model, tokenizer, # A3 model and its tokenizer
                 prefix: str, blank: str, suffix: str, # the passage: the blank's *length* (in tokens) is taken from `blank`
                 step_size: int = 1, # blanks committed per step
@@ -766,13 +739,7 @@ def infill_text(model, tokenizer, # A3 model and its tokenizer
     a, b, c = enc(prefix), enc(blank), enc(suffix)
     ids = torch.tensor([model.anchor_token_id] + a + b + c)
     known = torch.ones(len(ids), dtype=torch.bool); known[1 + len(a):1 + len(a) + len(b)] = False
-    trace = None
-    try: from a3_nb.sample import dynamic_resample
-    except ImportError: dynamic_resample = None
-    if dynamic_resample is not None:  # the cached sampler (same result as `greedy_infill`, tested below)
-        _, traces = dynamic_resample(model, ids[None], known[None], step_size=step_size, mode="adaptive", return_trace=True)
-        trace = traces[0]
-    else: trace = greedy_infill(model, ids, known, step_size=step_size)
+    _, (trace,) = dynamic_resample(model, ids[None], known[None], step_size=step_size, mode="adaptive", return_trace=True)
     out_ids = trace.output_ids
     return tokenizer.decode(out_ids[1 + len(a):1 + len(a) + len(b)].tolist()), trace
 
