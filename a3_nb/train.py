@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse, copy, dataclasses, json, math, os, random, re, shutil, sys, time
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
-from types import SimpleNamespace
 import numpy as np
 import torch
 import yaml
