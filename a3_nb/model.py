@@ -16,7 +16,8 @@ from .groups import check_group_ids
 from .masks import two_stream_mask, two_stream_block_mask, reorder
 
 # %% auto #0
-__all__ = ['W_INITS', 'RESIDUALS', 'A3Config', 'check_backbone', 'A3Output', 'A3ForCausalLM', 'from_causal_lm', 'stream_forward']
+__all__ = ['W_INITS', 'RESIDUALS', 'LORA_TARGETS', 'ADAPTER_FILE', 'A3Config', 'check_backbone', 'A3Output', 'A3ForCausalLM',
+           'from_causal_lm', 'is_adapter_param', 'add_lora', 'merge_lora', 'adapter_state_dict', 'stream_forward']
 
 # %% ../nbs/02_model.ipynb #bd6368e9
 W_INITS = ("normal", "official", "mean_embedding", "zeros")
@@ -27,16 +28,19 @@ class A3Config(PretrainedConfig):
     model_type = "a3"
     def __init__(self,
                  base_config:dict|None=None, # the backbone's `config.to_dict()` (any causal-LM architecture)
-                 w_init:str="normal", # query-vector init: "normal" (std `w_init_std`), "official" (N(0,1)), "mean_embedding", "zeros"
+                 w_init:str="zeros", # query-vector init: "zeros", "normal" (std `w_init_std`), "official" (N(0,1)), "mean_embedding"
                  w_init_std:float=0.02, # std for `w_init="normal"`
                  residual:str="llama", # "llama": the backbone's own layers; "official": the reference code's `norm2(u)+mlp(norm2(u))`
                  anchor_token_id:int=0, # token kept at position 0 in group 0 of every training row (`<|endoftext|>` on SmolLM2)
                  reorder:bool=False, # run the layout sorted by group (block-causal masks) and scatter back
+                 base_model:str|None=None, # name/path `a3_nb.hub.load_base` reloads the backbone from (needed by LoRA folders)
+                 lora:dict|None=None, # LoRA settings when the backbone carries adapters (see `add_lora`)
                  **kwargs):
         if w_init not in W_INITS: raise ValueError(f"w_init={w_init!r} is not one of {W_INITS}")
         if residual not in RESIDUALS: raise ValueError(f"residual={residual!r} is not one of {RESIDUALS}")
         self.base_config,self.w_init,self.w_init_std = base_config or {},w_init,w_init_std
         self.residual,self.anchor_token_id,self.reorder = residual,anchor_token_id,reorder
+        self.base_model,self.lora = base_model,lora
         super().__init__(**kwargs)
 
 # %% ../nbs/02_model.ipynb #c42e7719
@@ -146,6 +150,13 @@ def _default_anchor_id(backbone, tokenizer=None) -> int:
         if isinstance(t, int): return t
     return 0
 
+def _prefer_sdpa(backbone, attn_implementation=None):
+    "Use `attn_implementation`, else switch an eager backbone to SDPA where it supports it."
+    if attn_implementation: backbone.set_attn_implementation(attn_implementation)
+    elif backbone.config._attn_implementation in (None, "eager") and hasattr(backbone, "set_attn_implementation"):
+        try: backbone.set_attn_implementation("sdpa")
+        except (ValueError, ImportError): pass
+
 @classmethod
 def from_causal_lm(cls,
                    model_or_path, # a loaded HF causal LM, a local folder, a hub id, or "smollm2-135m"
@@ -153,18 +164,16 @@ def from_causal_lm(cls,
                    anchor_token_id:int|None=None, # token id of the anchor kept at position 0, group 0
                    dtype:torch.dtype|None=None, # load dtype when `model_or_path` is a string
                    attn_implementation:str|None=None, # "sdpa" (default on CPU), "eager", "flex_attention", ...
-                   **kwargs): # `A3Config` settings: w_init, w_init_std, residual, reorder
+                   **kwargs): # `A3Config` settings: w_init, w_init_std, residual, reorder, base_model (default: `model_or_path` if a string)
     "Wrap a Hugging Face causal LM as an `A3ForCausalLM`."
     if isinstance(model_or_path, str):
+        kwargs.setdefault("base_model", model_or_path)
         from a3_nb.hub import load_base
         model_or_path, tok = load_base(model_or_path, dtype=dtype or torch.float32)
         tokenizer = tokenizer or tok
     backbone = model_or_path
     check_backbone(backbone)
-    if attn_implementation: backbone.set_attn_implementation(attn_implementation)
-    elif backbone.config._attn_implementation in (None, "eager") and hasattr(backbone, "set_attn_implementation"):
-        try: backbone.set_attn_implementation("sdpa")
-        except (ValueError, ImportError): pass
+    _prefer_sdpa(backbone, attn_implementation)
     if anchor_token_id is None: anchor_token_id = _default_anchor_id(backbone, tokenizer)
     config = A3Config(base_config=backbone.config.to_dict(), anchor_token_id=anchor_token_id, **kwargs)
     return cls(config, backbone=backbone)
@@ -261,6 +270,94 @@ def _forward(self,
         loss = (ce * pred.flatten()).sum() / n.clamp(min=1)
     return A3Output(loss=loss, logits=logits, content_hidden_states=ch, n_predicted=n)
 A3ForCausalLM.forward = _forward
+
+# %% ../nbs/02_model.ipynb #e61fb84d
+LORA_TARGETS = ("q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj")
+ADAPTER_FILE = "adapter_model.safetensors"
+
+def is_adapter_param(name:str, train_norms:bool=False) -> bool:
+    "True for the parameters a LoRA-adapted A3 model trains and saves: LoRA weights, `w` (and norm weights)."
+    return "lora_" in name or name == "query_embed" or (train_norms and "norm" in name.rsplit(".", 2)[-2].lower())
+
+def add_lora(self,
+             r:int=32, # LoRA rank
+             alpha:float=64, # LoRA alpha (the update is scaled by alpha / r)
+             dropout:float=0.0, # dropout on the LoRA input
+             target_modules:list|tuple=LORA_TARGETS, # names of the backbone's linear layers that get an adapter
+             train_norms:bool=False, # also train the backbone's norm weights
+            ):
+    "Inject PEFT LoRA adapters into the backbone in place; freeze all but the adapters, `w` (and the norms)."
+    from peft import LoraConfig
+    from peft.tuners.lora import LoraModel
+    if self.config.lora: raise ValueError("this model already has LoRA adapters: call `merge_lora()` before adding new ones")
+    if not isinstance(r, int) or r < 1: raise ValueError(f"LoRA rank r={r!r}: expected an integer >= 1")
+    names = {n.rsplit(".", 1)[-1] for n, m in self.backbone.named_modules() if isinstance(m, nn.Linear)}
+    if not set(target_modules) & names:
+        raise ValueError(f"target_modules={list(target_modules)} match no linear layer of the backbone; its linear layers: {sorted(names)}")
+    lc = LoraConfig(r=r, lora_alpha=alpha, lora_dropout=dropout, target_modules=list(target_modules))
+    self.__dict__["_lora_tuner"] = LoraModel(self.backbone, lc, "default")  # kept out of the module tree: the backbone holds the layers
+    self.config.lora = dict(r=r, alpha=alpha, dropout=dropout, target_modules=list(target_modules), train_norms=train_norms)
+    for n, p in self.named_parameters(): p.requires_grad_(is_adapter_param(n, train_norms))
+    return self
+
+def merge_lora(self):
+    "Fold the LoRA adapters into the backbone's weights: a plain A3 model, every weight trainable."
+    if not self.config.lora: raise ValueError("this model has no LoRA adapters to merge")
+    self.__dict__.pop("_lora_tuner").merge_and_unload()
+    self.config.lora = None
+    for p in self.parameters(): p.requires_grad_(True)
+    return self
+
+def adapter_state_dict(self, dtype:torch.dtype|None=None) -> dict:
+    "The tensors a LoRA folder stores (adapters, `w`, trained norms), optionally cast to `dtype`."
+    tn = bool(self.config.lora and self.config.lora.get("train_norms"))
+    return {n: p.detach().to(dtype or p.dtype).cpu().contiguous() for n, p in self.named_parameters() if is_adapter_param(n, tn)}
+
+A3ForCausalLM.add_lora, A3ForCausalLM.merge_lora, A3ForCausalLM.adapter_state_dict = add_lora, merge_lora, adapter_state_dict
+
+# %% ../nbs/02_model.ipynb #e27752af
+def _save_pretrained(self, save_directory, *args,
+                     adapter_dtype:torch.dtype|None=None, # LoRA models: cast the stored adapter (e.g. torch.bfloat16 halves the folder)
+                     **kwargs):
+    "`PreTrainedModel.save_pretrained`, except that a LoRA model writes only its config and adapter (no base weights)."
+    if not self.config.lora: return PreTrainedModel.save_pretrained(self, save_directory, *args, **kwargs)
+    from safetensors.torch import save_file
+    from pathlib import Path
+    if not self.config.base_model:
+        raise ValueError("this LoRA model does not know its base model (config.base_model is empty), so the saved adapter "
+                         "could not be reloaded: set `model.config.base_model` to a name load_base accepts, e.g. 'smollm2-135m'")
+    d = Path(save_directory); d.mkdir(parents=True, exist_ok=True)
+    save_file(self.adapter_state_dict(adapter_dtype), str(d/ADAPTER_FILE), metadata={"format": "pt"})
+    self.config.save_pretrained(d)
+
+@classmethod
+def _from_pretrained(cls, pretrained_model_name_or_path, *args,
+                     backbone:nn.Module|None=None, # LoRA folders: the base model to adapt (default: load `config.base_model`)
+                     dtype:torch.dtype|None=None, # load dtype
+                     **kwargs):
+    "`PreTrainedModel.from_pretrained`, and for a LoRA folder: load the base model it names, inject and load the adapter."
+    from pathlib import Path
+    p = Path(str(pretrained_model_name_or_path)).expanduser()
+    if not (p/ADAPTER_FILE).exists():
+        return super(A3ForCausalLM, cls).from_pretrained(pretrained_model_name_or_path, *args, dtype=dtype, **kwargs)
+    from safetensors.torch import load_file
+    config = A3Config.from_pretrained(p)
+    lora, config.lora = dict(config.lora or {}), None
+    if not lora: raise ValueError(f"{p}: has {ADAPTER_FILE} but its config.json has no 'lora' section")
+    if backbone is None:
+        if not config.base_model: raise ValueError(f"{p}/config.json names no base_model: pass backbone=<the base causal LM>")
+        from a3_nb.hub import load_base  # lazy: only LoRA folders need the base model by name
+        backbone = load_base(config.base_model, dtype=dtype or torch.float32)[0]
+    _prefer_sdpa(backbone, kwargs.get("attn_implementation"))
+    model = cls(config, backbone=backbone).add_lora(**lora)
+    sd, want = load_file(str(p/ADAPTER_FILE)), set(model.adapter_state_dict())
+    if set(sd) != want:
+        raise ValueError(f"{p}/{ADAPTER_FILE} does not match the LoRA settings in config.json: missing {sorted(want - set(sd))[:3]}, "
+                         f"unexpected {sorted(set(sd) - want)[:3]}")
+    model.load_state_dict(sd, strict=False)
+    return model.eval()
+
+A3ForCausalLM.save_pretrained, A3ForCausalLM.from_pretrained = _save_pretrained, _from_pretrained
 
 # %% ../nbs/02_model.ipynb #d1427415
 def stream_forward(self,

@@ -19,7 +19,7 @@ from .sample import dynamic_resample
 from .data import RowLoader, pack_dataset, text_dataset, mixture, ROW_KEYS, _looks_local, _local_files
 
 # %% auto #0
-__all__ = ['STRATEGIES', 'PRESETS', 'CKPT_RE', 'DEMO_TOKENS_PER_S', 'ABLATION_ARMS', 'Stage', 'Adaptive', 'DataConfig',
+__all__ = ['STRATEGIES', 'PRESETS', 'CKPT_RE', 'DEMO_TOKENS_PER_S', 'ABLATION_ARMS', 'Stage', 'Adaptive', 'Lora', 'DataConfig',
            'TrainConfig', 'validate', 'config_from_dict', 'config_to_dict', 'load_config', 'save_config',
            'tokens_per_step', 'plan_phases', 'lr_at', 'step_generator', 'make_group_ids', 'build_model', 'build_rows',
            'evaluate', 'list_checkpoints', 'latest_checkpoint', 'save_checkpoint', 'load_trainer_state', 'Trainer',
@@ -51,6 +51,15 @@ class Adaptive:
     carry_over: bool = True # give the steps a phase did not use to the last phase (equal total budget)
 
 @dataclass
+class Lora:
+    "PEFT LoRA adapters instead of full fine-tuning (see `A3ForCausalLM.add_lora`); `w` always trains."
+    r: int = 32 # rank
+    alpha: float = 64 # scale alpha / r
+    dropout: float = 0.0 # dropout on the adapters' input
+    target_modules: list = field(default_factory=lambda: ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"]) # linear layers that get adapters
+    train_norms: bool = False # also train the norm weights
+
+@dataclass
 class DataConfig:
     "Where the training and held-out text comes from (see `a3_nb.data.text_dataset`)."
     source: str|list = "shakespeare" # a source string, or a list of sources to mix
@@ -71,6 +80,7 @@ class TrainConfig:
     model: str = "smollm2-135m" # `a3_nb.hub.load_base` name/path, "tiny" (random tiny Llama), or an A3 checkpoint folder
     model_kwargs: dict = field(default_factory=dict) # "tiny": `tiny_llama` overrides
     a3_kwargs: dict = field(default_factory=dict) # passed to `A3ForCausalLM.from_causal_lm`
+    lora: Lora|None = None # LoRA adapters (None: full fine-tuning)
     data: DataConfig = field(default_factory=DataConfig)
     stages: list = field(default_factory=list) # list of Stage
     skip_stages: list = field(default_factory=list) # 0-based indices of stages to skip (paper's ablation: [0, 1])
@@ -179,6 +189,10 @@ def validate(cfg: TrainConfig) -> TrainConfig:
     for j, k in enumerate(cfg.skip_stages):
         if not isinstance(k, int) or not 0 <= k < len(cfg.stages): raise ValueError(f"skip_stages[{j}]={k!r}: not a stage index in [0, {len(cfg.stages)})")
     if len(set(cfg.skip_stages)) == len(cfg.stages): raise ValueError(f"skip_stages={cfg.skip_stages}: skips every stage")
+    if cfg.lora is not None:
+        cfg.lora.r = _num(cfg.lora.r, "lora.r", int, 1); cfg.lora.alpha = _num(cfg.lora.alpha, "lora.alpha", float, 0, False)
+        cfg.lora.dropout = _num(cfg.lora.dropout, "lora.dropout", float, 0)
+        if not cfg.lora.target_modules: raise ValueError("lora.target_modules: empty; name the linear layers to adapt, e.g. [q_proj, v_proj]")
     a = cfg.adaptive
     if not 0 <= a.smoothing < 1: raise ValueError(f"adaptive.smoothing={a.smoothing}: must lie in [0, 1)")
     _num(a.patience, "adaptive.patience", int, 1); _num(a.threshold, "adaptive.threshold", float, 0); _num(a.min_steps, "adaptive.min_steps", int, 0)
@@ -191,11 +205,12 @@ def config_from_dict(d: dict) -> TrainConfig:
     if not isinstance(d, dict): raise ValueError(f"config: expected a mapping, got {type(d).__name__}")
     stages = d.pop("stages", [])
     if not isinstance(stages, list): raise ValueError(f"stages: expected a list of stages, got {stages!r}")
-    data, adaptive = d.pop("data", {}), d.pop("adaptive", {})
+    data, adaptive, lora = d.pop("data", {}), d.pop("adaptive", {}), d.pop("lora", None)
     if isinstance(data, str): data = {"source": data}
     cfg = _build(TrainConfig, d, "config")
     cfg.stages = [_build(Stage, s, f"stages[{i}]") for i, s in enumerate(stages)]
     cfg.data, cfg.adaptive = _build(DataConfig, data, "data"), _build(Adaptive, adaptive, "adaptive")
+    cfg.lora = None if lora is None else _build(Lora, {} if lora is True else lora, "lora")
     return validate(cfg)
 
 def config_to_dict(cfg: TrainConfig) -> dict: return asdict(cfg)
@@ -329,7 +344,10 @@ def build_model(cfg: TrainConfig):
     p = Path(cfg.model).expanduser()
     if (p/"model"/"config.json").exists(): p = p/"model"      # a trainer checkpoint folder
     if (p/"config.json").exists() and json.loads((p/"config.json").read_text()).get("model_type", "").startswith("a3"):
-        with _quiet_hf(): return A3ForCausalLM.from_pretrained(p), AutoTokenizer.from_pretrained(p)
+        with _quiet_hf(): model = A3ForCausalLM.from_pretrained(p)
+        if (p/"tokenizer_config.json").exists(): return model, AutoTokenizer.from_pretrained(p)
+        from a3_nb.hub import load_base
+        return model, load_base(model.config.base_model or "smollm2-135m")[1]
     if cfg.model == "tiny":
         from a3_nb.hub import tiny_llama
         base, tok = tiny_llama(**{"seed": cfg.seed, **cfg.model_kwargs})
@@ -338,7 +356,8 @@ def build_model(cfg: TrainConfig):
         base, tok = load_base(cfg.model)
     with torch.random.fork_rng(devices=[]):
         torch.manual_seed(cfg.seed)
-        model = A3ForCausalLM.from_causal_lm(base, tokenizer=tok, **cfg.a3_kwargs)
+        model = A3ForCausalLM.from_causal_lm(base, tokenizer=tok, **{"base_model": cfg.model, **cfg.a3_kwargs})
+    if cfg.lora is not None: model.add_lora(**asdict(cfg.lora))
     return model, tok
 
 def _source_ds(cfg: TrainConfig, source, split):
@@ -449,6 +468,16 @@ def _quiet_hf():
         hl.set_verbosity(lvl)
         if bar: hl.enable_progress_bar()
 
+def _load_weights(model, folder: Path):
+    "Load a saved model's weights into `model` in place (a LoRA folder: only the adapter and `w`)."
+    if (folder/"adapter_model.safetensors").exists():
+        from safetensors.torch import load_file
+        sd = load_file(str(folder/"adapter_model.safetensors")); want = set(model.adapter_state_dict())
+        if set(sd) != want: raise ValueError(f"{folder}: the saved adapter does not match this model's LoRA settings")
+        model.load_state_dict(sd, strict=False)
+    else:
+        with _quiet_hf(): model.load_state_dict(type(model).from_pretrained(folder).state_dict())
+
 def load_trainer_state(ckpt) -> dict:
     "The `trainer_state.pt` of a checkpoint folder."
     return torch.load(Path(ckpt)/"trainer_state.pt", weights_only=False)
@@ -475,14 +504,15 @@ class Trainer:
             if self.resume is None or not (Path(self.resume)/"trainer_state.pt").exists():
                 raise ValueError(f"resume_from={cfg.resume_from!r}: no complete checkpoint there")
         if model is None:
-            if self.resume is not None:
+            lora_ckpt = self.resume is not None and (Path(self.resume)/"model"/"adapter_model.safetensors").exists()
+            if self.resume is not None and not lora_ckpt:
                 from a3_nb.model import A3ForCausalLM
                 from transformers import AutoTokenizer
                 with _quiet_hf(): model = A3ForCausalLM.from_pretrained(Path(self.resume)/"model")
                 tokenizer = tokenizer or AutoTokenizer.from_pretrained(Path(self.resume)/"model")
-            else: model, tokenizer = build_model(cfg)
-        elif self.resume is not None:
-            with _quiet_hf(): model.load_state_dict(type(model).from_pretrained(Path(self.resume)/"model").state_dict())
+            else: model, tokenizer = build_model(cfg)  # a LoRA checkpoint: the base as the config builds it, adapter below
+            if lora_ckpt: _load_weights(model, Path(self.resume)/"model")
+        elif self.resume is not None: _load_weights(model, Path(self.resume)/"model")
         self.tokenizer = tokenizer
         if train_rows is None: train_rows, eval_rows = build_rows(cfg, tokenizer)
         self.eval_rows = eval_rows
