@@ -102,6 +102,27 @@ def _two_stream_keys(group_ids, document_ids=None, padding_mask=None, query_posi
     if doc is not None: rd = cd = torch.cat([doc, doc.gather(1, qp)], 1)
     return rk, ck, rd, cd, cv
 
+def _window_positions(position_ids, sliding_window, group_ids, query_positions, B):
+    "(B, L+Q) positions of the layout's rows (= columns), or None without a window."
+    if sliding_window is None: return None
+    if isinstance(sliding_window, bool) or not isinstance(sliding_window, int) or sliding_window < 1:
+        raise ValueError(f"sliding_window must be an int >= 1 or None; got {sliding_window!r}")
+    g = check_group_ids(group_ids)
+    L = g.shape[-1]
+    pos = torch.arange(L, device=g.device).expand(B, L) if position_ids is None else _as_rows(position_ids, "position_ids", lambda t: t.long(), L).to(g.device).expand(B, L)
+    qp = _check_query_positions(query_positions, B, L, g.device)
+    return torch.cat([pos, pos.gather(1, qp)], 1)
+
+def _raw_two_stream(rk, ck, rd, cd, cv):
+    "(B, R, R) bool visibility from the layout's keys, without the empty-row fallback."
+    m = ck.masked_fill(~cv, torch.iinfo(ck.dtype).max)[:, None, :] <= rk[:, :, None]  # invalid columns: key = +inf
+    if rd is not None: m &= cd[:, None, :] == rd[:, :, None]
+    return m
+
+def _in_window(rp, cp, sliding_window):
+    "(B, R, C) bool: |position(row) - position(col)| < sliding_window."
+    return (rp[:, :, None] - cp[:, None, :]).abs() < sliding_window
+
 def _empty_rows(rk, ck, rd, cd, cv):
     "(B, R) bool: rows of the two-stream layout that see no key, without building the (R, R) mask."
     big = torch.iinfo(torch.long).max
@@ -120,12 +141,16 @@ def two_stream_mask(group_ids,  # (L,) or (B, L) group ids
                     document_ids=None,  # optional (B, L) document ids (packing)
                     padding_mask=None,  # optional (B, L) bool, True = real token
                     query_positions=None,  # None (Q = L, all positions) or LongTensor (B, Q) of positions
+                    position_ids=None,  # optional (B, L) original positions (default 0..L-1); only read with a window
+                    sliding_window:int|None=None,  # sliding-window backbones: keys only within this distance of the row's position
                    ) -> Tensor:  # bool (B, 1, L+Q, L+Q), True = may attend; no all-False row
     "Boolean SDPA mask for the concatenated `[content ; query]` layout of DESIGN §3."
-    rk, ck, rd, cd, cv = keys = _two_stream_keys(group_ids, document_ids, padding_mask, query_positions)
-    m = ck.masked_fill(~cv, torch.iinfo(ck.dtype).max)[:, None, :] <= rk[:, :, None]  # invalid columns: key = +inf
-    if rd is not None: m &= cd[:, None, :] == rd[:, :, None]
-    m.diagonal(dim1=-2, dim2=-1).logical_or_(_empty_rows(*keys))  # a row without keys sees only itself (no NaN)
+    keys = _two_stream_keys(group_ids, document_ids, padding_mask, query_positions)
+    m = _raw_two_stream(*keys)
+    wp = _window_positions(position_ids, sliding_window, group_ids, query_positions, keys[0].shape[0])
+    if wp is None: empty = _empty_rows(*keys)
+    else: m &= _in_window(wp, wp, sliding_window); empty = ~m.any(-1)
+    m.diagonal(dim1=-2, dim2=-1).logical_or_(empty)  # a row without keys sees only itself (no NaN)
     return m[:, None]
 
 # %% ../nbs/01_masks.ipynb #efe18ed5
@@ -144,16 +169,23 @@ def two_stream_mask_mod(group_ids,  # (L,) or (B, L) group ids
                         padding_mask=None,  # optional (B, L) bool, True = real token
                         query_positions=None,  # None (Q = L) or LongTensor (B, Q)
                         device=None,  # device of the captured tensors (default: group_ids' device)
+                        position_ids=None,  # optional (B, L) original positions; only read with a window
+                        sliding_window:int|None=None,  # keys only within this distance of the row's position
                        ):  # (mask_mod, B, R): FlexAttention mask_mod for the [content ; query] layout, batch size, L+Q
     "FlexAttention `mask_mod` describing exactly `two_stream_mask`."
     keys = _two_stream_keys(group_ids, document_ids, padding_mask, query_positions)
-    empty = _empty_rows(*keys)
+    wp = _window_positions(position_ids, sliding_window, group_ids, query_positions, keys[0].shape[0])
+    if wp is None: empty = _empty_rows(*keys)
+    else:  # the window can empty a row that has keys: find empty rows on the dense mask (fine for windowed backbones)
+        empty = ~(_raw_two_stream(*keys) & _in_window(wp, wp, sliding_window)).any(-1)
     dev = torch.device(device) if device is not None else keys[0].device
     rk, ck, rd, cd, cv = [k.to(dev).contiguous() if k is not None else None for k in keys]
     empty = empty.to(dev).contiguous()
+    if wp is not None: wp = wp.to(dev).contiguous()
     def mask_mod(b, h, q_idx, kv_idx):
         vis = (ck[b, kv_idx] <= rk[b, q_idx]) & cv[b, kv_idx]
         if rd is not None: vis = vis & (cd[b, kv_idx] == rd[b, q_idx])
+        if wp is not None: vis = vis & ((wp[b, q_idx] - wp[b, kv_idx]).abs() < sliding_window)
         return vis | (empty[b, q_idx] & (q_idx == kv_idx))
     return mask_mod, rk.shape[0], rk.shape[1]
 
@@ -164,12 +196,15 @@ def two_stream_block_mask(group_ids,  # (L,) or (B, L) group ids
                           device=None,  # where the BlockMask lives (required in spirit: FlexAttention defaults to CUDA); default group_ids' device
                           block_size:int=128,  # tile size of the kernel
                           compile:bool|None=None,  # compile the construction; None = only on CUDA (first call compiles, ~10 s)
+                          position_ids=None,  # optional (B, L) original positions; only read with a window
+                          sliding_window:int|None=None,  # keys only within this distance of the row's position
                          ):  # torch.nn.attention.flex_attention.BlockMask of shape (B, 1, L+Q, L+Q)
     "FlexAttention `BlockMask` for the `[content ; query]` layout; the same mask as `two_stream_mask`."
     from torch.nn.attention.flex_attention import create_block_mask
     if device is None: device = torch.as_tensor(group_ids).device
     if compile is None: compile = torch.device(device).type == "cuda"
-    mask_mod, B, R = two_stream_mask_mod(group_ids, document_ids, padding_mask, query_positions, device=device)
+    mask_mod, B, R = two_stream_mask_mod(group_ids, document_ids, padding_mask, query_positions, device=device,
+                                         position_ids=position_ids, sliding_window=sliding_window)
     return create_block_mask(mask_mod, B, None, R, R, device=device, BLOCK_SIZE=block_size, _compile=compile)
 
 # %% ../nbs/01_masks.ipynb #b0c7dbb4

@@ -98,7 +98,26 @@ def _to_backend_mask(mask:torch.Tensor, impl:str|None, dtype:torch.dtype):
                          "'sdpa' (CPU/GPU) or 'flex_attention' (GPU)")
     return mask
 
+
+def _window_of(config) -> tuple[int|None, bool]:
+    "(window, mixed): the sliding window of a backbone's sliding layers (None: no window), and whether other layers attend fully."
+    W = getattr(config, "sliding_window", None)
+    if W is None or getattr(config, "use_sliding_window", True) is False: return None, False
+    types = getattr(config, "layer_types", None)
+    if types is not None and "sliding_attention" not in types: return None, False
+    return int(W), types is not None and any(t != "sliding_attention" for t in types)
+
+def _per_layer(self, make):
+    "The backbone's `attention_mask`: `make(window)` for every layer, or {layer type: mask} when it mixes full and sliding layers."
+    W, mixed = _window_of(self.backbone.config)
+    return {"full_attention": make(None), "sliding_attention": make(W)} if mixed else make(W)
+
 # %% ../nbs/02_model.ipynb #773c51cc
+def _module_copy(model:nn.Module) -> nn.Module:
+    "A copy of `model`'s module tree that shares every parameter and buffer with it (no weights are copied)."
+    import copy
+    return copy.deepcopy(model, {id(t): t for t in [*model.parameters(), *model.buffers()]})
+
 class A3ForCausalLM(PreTrainedModel):
     "Any-order any-subset AR model: a stock HF causal LM run over `[content ; query]` tokens with a two-stream mask."
     config_class = A3Config
@@ -111,6 +130,7 @@ class A3ForCausalLM(PreTrainedModel):
         if backbone is None:
             bc = dict(config.base_config)
             backbone = AutoModelForCausalLM.from_config(AutoConfig.for_model(bc.pop("model_type"), **bc))
+        elif config.residual == "official": backbone = _module_copy(backbone)  # hooks go on our copy, never on the caller's object
         check_backbone(backbone)
         self.backbone = backbone
         emb = backbone.get_input_embeddings().weight  # `w` lives where the backbone lives, in its dtype
@@ -183,18 +203,35 @@ try: AutoConfig.register("a3", A3Config); AutoModelForCausalLM.register(A3Config
 except ValueError: pass  # already registered (module reloaded)
 
 # %% ../nbs/02_model.ipynb #28139ac3
-def _validate(self, input_ids, group_ids, position_ids, attention_mask):
-    "Shape, anchor and length checks with messages that say how to fix the input."
+def _validate(self, input_ids, group_ids, position_ids, attention_mask, query_positions=None):
+    "Shape, anchor, length and query-position checks with messages that say how to fix the input."
     if input_ids.ndim != 2: raise ValueError(f"input_ids must be (batch, length), got shape {tuple(input_ids.shape)}")
     if group_ids.shape != input_ids.shape:
         raise ValueError(f"group_ids shape {tuple(group_ids.shape)} != input_ids shape {tuple(input_ids.shape)}: give one group id per token")
-    g = group_ids if attention_mask is None else group_ids.masked_fill(~attention_mask.bool(), 0)
-    no_ctx = (g.min(1).values > 0).nonzero().flatten().tolist()
-    if no_ctx: raise ValueError(f"rows {no_ctx} have no context token (group 0), so their first group's queries see nothing. "
-                                f"Put the anchor token (id {self.config.anchor_token_id}) at position 0 with group 0.")
+    ctx = group_ids == 0
+    if attention_mask is not None: ctx &= attention_mask.bool()  # padding never counts as context
+    no_ctx = (~ctx.any(1)).nonzero().flatten().tolist()
+    if no_ctx: raise ValueError(f"rows {no_ctx} have no context token (a non-padding token in group 0), so their first group's "
+                                f"queries see nothing. Put the anchor token (id {self.config.anchor_token_id}) at position 0 with "
+                                f"group 0 and attention_mask 1.")
     maxpos = getattr(self.backbone.config, "max_position_embeddings", None)
     if maxpos is not None and int(position_ids.max()) >= maxpos:
         raise ValueError(f"position {int(position_ids.max())} >= the backbone's max_position_embeddings={maxpos}: use shorter rows")
+    if query_positions is not None and query_positions.numel():
+        lo, hi, L = int(query_positions.min()), int(query_positions.max()), input_ids.shape[1]
+        if lo < 0 or hi >= L: raise ValueError(f"query_positions must lie in [0, L-1={L-1}] (positions of input_ids); got values "
+                                               f"from {lo} to {hi}")
+
+def _as_query_positions(query_positions, B:int, device) -> torch.Tensor:
+    "`query_positions` as a (B, Q) LongTensor: (Q,) is shared by every row; other shapes and dtypes raise `ValueError`."
+    qp = torch.as_tensor(query_positions, device=device)
+    if qp.dtype.is_floating_point or qp.dtype == torch.bool or qp.is_complex():
+        raise ValueError(f"query_positions must hold integer positions (a LongTensor); got dtype {qp.dtype}")
+    if qp.ndim == 1: qp = qp[None].expand(B, -1)
+    if qp.ndim != 2 or qp.shape[0] != B:
+        raise ValueError(f"query_positions must have shape (B={B}, Q) (or (Q,) for the same positions in every row); "
+                         f"got {tuple(qp.shape)}")
+    return qp.long()
 
 def _queries_from_target(target_mask:torch.Tensor) -> torch.Tensor:
     "(B, Q) positions of the True entries of `target_mask` (B, L), rows padded by repeating their last target."
@@ -213,10 +250,12 @@ def _run(self, input_ids, group_ids, position_ids, padding_mask, document_ids, q
     x = torch.cat([emb, self.query_embed.to(emb.dtype).expand(B, Q, -1)], 1)
     pos = torch.cat([position_ids, position_ids.gather(1, query_positions)], 1)
     if self.attn_implementation == "flex_attention":  # block-sparse mask built straight from the group ids
-        mask = two_stream_block_mask(group_ids, document_ids, padding_mask, query_positions, device=x.device)
+        make = lambda w: two_stream_block_mask(group_ids, document_ids, padding_mask, query_positions, device=x.device,
+                                               position_ids=position_ids, sliding_window=w)
     else:
-        mask = two_stream_mask(group_ids, document_ids=document_ids, padding_mask=padding_mask, query_positions=query_positions)
-        mask = _to_backend_mask(mask, self.attn_implementation, x.dtype)
+        make = lambda w: _to_backend_mask(two_stream_mask(group_ids, document_ids, padding_mask, query_positions, position_ids=position_ids,
+                                                          sliding_window=w), self.attn_implementation, x.dtype)
+    mask = _per_layer(self, make)  # sliding-window backbones: the window by original positions, in both streams
     h = self.backbone.base_model(inputs_embeds=x, position_ids=pos, attention_mask=mask, use_cache=False).last_hidden_state
     return self.backbone.get_output_embeddings()(h[:, L:]), (h[:, :L] if content_hidden else None)
 
@@ -229,7 +268,7 @@ def _forward(self,
              position_ids:torch.LongTensor|None=None, # (B, L) RoPE positions; default 0..L-1
              document_ids:torch.LongTensor|None=None, # (B, L) packed-document ids: attention never crosses documents
              target_mask:torch.Tensor|None=None, # (B, L) bool: run the query stream only here (and only these enter the loss)
-             query_positions:torch.LongTensor|None=None, # (B, Q) explicit query positions (alternative to `target_mask`)
+             query_positions:torch.LongTensor|None=None, # (B, Q) or (Q,) explicit query positions (alternative to `target_mask`); only these enter the loss
              output_content_hidden_states:bool=False, # also return the final content stream
              validate:bool=True, # input checks (skipped automatically under torch.compile)
              **kwargs) -> A3Output:
@@ -241,8 +280,9 @@ def _forward(self,
     if group_ids.ndim == 1 and group_ids.shape[0] == L: group_ids = group_ids.expand(B, L)
     if position_ids is None: position_ids = torch.arange(L, device=input_ids.device).expand(B, L)
     padding_mask = None if attention_mask is None else attention_mask.bool()
+    if query_positions is not None: query_positions = _as_query_positions(query_positions, B, input_ids.device)
     if validate and not torch.compiler.is_compiling():
-        _validate(self, input_ids, group_ids, position_ids, attention_mask)
+        _validate(self, input_ids, group_ids, position_ids, attention_mask, query_positions)
         group_ids = check_group_ids(group_ids)
     if target_mask is not None:
         if target_mask.shape != input_ids.shape: raise ValueError(f"target_mask shape {tuple(target_mask.shape)} != input_ids shape {tuple(input_ids.shape)}")
@@ -265,6 +305,8 @@ def _forward(self,
         pred = (group_ids > 0) & (labels != -100)
         if padding_mask is not None: pred &= padding_mask
         if target_mask is not None: pred &= target_mask.bool()
+        if query_positions is not None:  # only queried positions have logits: the others must not enter the loss
+            pred &= torch.zeros_like(pred).scatter_(1, query_positions, True)
         n = pred.sum()
         ce = F.cross_entropy(logits.float().flatten(0, 1), labels.masked_fill(~pred, 0).flatten(), reduction="none")
         loss = (ce * pred.flatten()).sum() / n.clamp(min=1)
@@ -365,17 +407,33 @@ def stream_forward(self,
                    content_pos:torch.LongTensor, # (B, C) their positions
                    query_pos:torch.LongTensor, # (B, Q) positions whose query stream is wanted
                    attn_mask:torch.Tensor, # (B, 1, C+Q, P+C+Q) bool, True = attend; columns = [cache (P) ; content ; queries]
-                   past_key_values=None): # a `DynamicCache` from an earlier call, or None to start one
+                   past_key_values=None, # a `DynamicCache` from an earlier call, or None to start one
+                   cache_pos:torch.LongTensor|None=None): # (B, P) positions of the cached columns (needed by sliding-window backbones)
     "One cached two-stream step: returns (query logits (B, Q, V), cache with the new content K/V appended)."
     B, C = content_ids.shape
     Q = query_pos.shape[1]
     emb = self.backbone.get_input_embeddings()(content_ids)
     x = torch.cat([emb, self.query_embed.to(emb.dtype).expand(B, Q, -1)], 1)
-    cache = past_key_values if past_key_values is not None else DynamicCache(config=self.backbone.config)
+    W, _ = _window_of(self.backbone.config)
+    # sliding-window backbones: a cache of full layers (the window lives in the mask; a sliding cache layer cannot be cropped)
+    cache = past_key_values if past_key_values is not None else DynamicCache() if W else DynamicCache(config=self.backbone.config)
+    rows = torch.cat([content_pos, query_pos], 1)
+    if W:
+        P = attn_mask.shape[-1] - C - Q
+        if cache_pos is None:
+            if P: raise ValueError(f"this backbone has a sliding window ({W}): pass cache_pos, the (B, {P}) positions of the cached columns")
+            cache_pos = rows[:, :0]
+        if cache_pos.shape != (B, P): raise ValueError(f"cache_pos must have shape (B={B}, P={P}) like the cached columns; got {tuple(cache_pos.shape)}")
+        cols = torch.cat([cache_pos, rows], 1)
+    def make(w):
+        if w is None: return _to_backend_mask(attn_mask, self.attn_implementation, x.dtype)
+        m = attn_mask & ((rows[:, :, None] - cols[:, None, :]).abs() < w)[:, None]
+        own = torch.zeros(C + Q, m.shape[-1], dtype=torch.bool, device=m.device)
+        own[torch.arange(C + Q), P + torch.arange(C + Q)] = True
+        m = m | (~m.any(-1, keepdim=True) & own)  # a row with nothing in its window sees itself, as in the uncached mask
+        return _to_backend_mask(m, self.attn_implementation, x.dtype)
     base = self.backbone.base_model
-    out = base(inputs_embeds=x, position_ids=torch.cat([content_pos, query_pos], 1),
-               attention_mask=_to_backend_mask(attn_mask, self.attn_implementation, x.dtype),
-               use_cache=True, **{_cache_arg(base): cache})
+    out = base(inputs_embeds=x, position_ids=rows, attention_mask=_per_layer(self, make), use_cache=True, **{_cache_arg(base): cache})
     if Q: cache.crop(-Q)
     return self.backbone.get_output_embeddings()(out.last_hidden_state[:, C:]), cache
 A3ForCausalLM.stream_forward = stream_forward
