@@ -13,8 +13,8 @@ from torch import Tensor
 from .groups import check_group_ids, infill_groups
 
 # %% auto #0
-__all__ = ['CRITERIA', 'MODES', 'TraceStep', 'Trace', 'groupwise_sample', 'dynamic_resample', 'infill', 'generate', 'load_a3',
-           'main', 'sampling_benchmark', 'plot_sampling_benchmark']
+__all__ = ['CRITERIA', 'MODES', 'TraceStep', 'Trace', 'groupwise_sample', 'dynamic_resample', 'encode_pieces', 'infill',
+           'generate', 'load_a3', 'main', 'sampling_benchmark', 'plot_sampling_benchmark']
 
 # %% ../nbs/05_sample.ipynb #42a65fe1
 @dataclass
@@ -108,6 +108,7 @@ class _ContentCache:
     def __init__(self, model, x:Tensor):
         self.model, self.x, self.kv = model, x, None
         self.valid = torch.zeros(x.shape[0], 0, dtype=torch.bool, device=x.device)
+        self.pos = torch.zeros(x.shape[0], 0, dtype=torch.long, device=x.device)  # positions of the cached columns (sliding windows)
 
     def __call__(self, cpos:Tensor, cvalid:Tensor, qpos:Tensor) -> Tensor:
         "Append the content at `cpos` (B, C) (entries with `cvalid` False are padding) and return logits of `qpos` (B, Q)."
@@ -115,8 +116,8 @@ class _ContentCache:
         cols = torch.cat([self.valid, cvalid], 1)
         full = torch.cat([cols, cols.new_zeros(B, Q)], 1)
         mask = full[:, None, None, :].expand(B, 1, cpos.shape[1] + Q, full.shape[1])
-        logits, self.kv = self.model.stream_forward(self.x.gather(1, cpos), cpos, qpos, mask, self.kv)
-        self.valid = cols
+        logits, self.kv = self.model.stream_forward(self.x.gather(1, cpos), cpos, qpos, mask, self.kv, cache_pos=self.pos)
+        self.valid, self.pos = cols, torch.cat([self.pos, cpos], 1)
         return logits
 
 # %% ../nbs/05_sample.ipynb #8aeff86b
@@ -169,7 +170,7 @@ def groupwise_sample(model, # an `A3ForCausalLM`
                      input_ids:Tensor, # (B, L) or (L,) tokens; blanks hold any placeholder (never read before they are sampled)
                      group_ids:Tensor, # (B, L) or (L,) groups: 0 = context (given), 1..K filled in ascending order
                      *,
-                     use_cache:bool=True, # exact content-stream KV cache (False: rerun the whole row per group)
+                     use_cache:bool=True, # content-stream KV cache (False: rerun the whole row per group); fp32: token-identical, bf16: logits within 0.125 (see below)
                      do_sample:bool=False, # sample (else greedy)
                      temperature:float=1.0, # sampling temperature (0 = greedy)
                      top_k:int|None=None, # keep the k most likely tokens
@@ -302,6 +303,25 @@ def dynamic_resample(model, # an `A3ForCausalLM`
 # %% ../nbs/05_sample.ipynb #94207efd
 def _encode(tokenizer, s:str) -> list[int]: return tokenizer(s, add_special_tokens=False)["input_ids"] if s else []
 
+def _space_attaches(tokenizer) -> bool:
+    "True if the tokenizer puts a space into the token of the word after it (GPT-2 style BPE: ' the' -> 'Ġthe')."
+    return _encode(tokenizer, " the") != _encode(tokenizer, " ") + _encode(tokenizer, "the")
+
+def encode_pieces(tokenizer, # a Hugging Face tokenizer
+                  pieces:list, # consecutive pieces of one text: strings, and None for a blank (a span the model fills)
+                 ) -> list[list[int]]: # token ids per piece ([] for a blank)
+    "Tokenize consecutive pieces so that they match the whole text's tokenization: spaces at a boundary start the next piece."
+    attach, out, carry = _space_attaches(tokenizer), [], ""
+    for i, p in enumerate(pieces):
+        if p is None: out.append([]); carry = ""; continue  # a blank takes the space before it: its first token carries it
+        p = carry + p
+        carry = ""
+        if attach and i < len(pieces) - 1:
+            core = p.rstrip(" ")
+            p, carry = core, p[len(core):]
+        out.append(_encode(tokenizer, p))
+    return out
+
 def _placeholder(tokenizer, blank:str) -> int:
     "Token id used to hold blank positions (never read by the model)."
     tid = tokenizer.convert_tokens_to_ids(blank) if blank else None
@@ -314,9 +334,15 @@ def _blank_lengths(lengths, n_blanks:list[int], max_blank_len:int) -> list[list[
     if lengths is None: out = [[max_blank_len] * n for n in n_blanks]
     elif isinstance(lengths, int): out = [[lengths] * n for n in n_blanks]
     else:
+        forms = ("accepted forms: an int (every blank), a list with one int per blank (one text), a list with one int "
+                 "per text (texts with one blank each), or a list of lists (one list of per-blank lengths per text)")
         lengths = list(lengths)
-        if len(n_blanks) == 1 and all(isinstance(l, int) for l in lengths): lengths = [lengths]
-        if len(lengths) != len(n_blanks): raise ValueError(f"lengths has {len(lengths)} entries for {len(n_blanks)} texts: give one list per text")
+        flat = all(isinstance(l, int) for l in lengths)
+        if flat and len(n_blanks) == 1: lengths = [lengths]                       # one text: one length per blank
+        elif flat and all(n == 1 for n in n_blanks): lengths = [[l] for l in lengths]  # one blank per text: one length per text
+        elif flat: raise ValueError(f"lengths={lengths} is a flat list, but the texts have {n_blanks} blanks; {forms}")
+        if len(lengths) != len(n_blanks): raise ValueError(f"lengths has {len(lengths)} entries for {len(n_blanks)} texts; {forms}")
+        if not all(isinstance(l, (list, tuple)) for l in lengths): raise ValueError(f"lengths={lengths} mixes ints and lists; {forms}")
         out = [list(l) for l in lengths]
         for i, (l, n) in enumerate(zip(out, n_blanks)):
             if len(l) != n: raise ValueError(f"text {i} has {n} blanks but lengths gives {len(l)} ({l}): give one length per blank")
@@ -341,6 +367,18 @@ def _check_length(model, n:int, what:str):
                          f"shorten it by {n - maxpos} tokens")
 
 # %% ../nbs/05_sample.ipynb #6bd56047
+def _check_infill(text, blank, lengths, max_blank_len, sampler):
+    "Validate `infill`'s text arguments (no model or tokenizer needed): (texts, pieces per text, lengths per text)."
+    if sampler not in ("groupwise", "dynamic"): raise ValueError(f"sampler must be 'groupwise' or 'dynamic'; got {sampler!r}")
+    if not isinstance(blank, str) or not blank: raise ValueError(f"blank must be a non-empty marker string; got {blank!r}")
+    texts = [text] if isinstance(text, str) else list(text)
+    if not texts or not all(isinstance(t, str) for t in texts): raise ValueError("text must be a string or a non-empty list of strings")
+    parts = [t.split(blank) for t in texts]
+    missing = [i for i, p in enumerate(parts) if len(p) == 1]
+    if missing: raise ValueError(f"text {missing[0]} ({texts[missing[0]][:40]!r}) contains no blank marker {blank!r}: mark each span to fill "
+                                 f"with {blank!r}, e.g. 'The {blank} sat on the mat.' (or pass blank=... matching your text)")
+    return texts, parts, _blank_lengths(lengths, [len(p) - 1 for p in parts], max_blank_len)
+
 def infill(model, # an `A3ForCausalLM`
            tokenizer, # its tokenizer
            text:str|list[str], # text with `blank` markers (or a list of texts, sampled as one batch)
@@ -361,21 +399,14 @@ def infill(model, # an `A3ForCausalLM`
            return_trace:bool=False, # also return the traces (positions in the tokenized row, anchor at 0)
           ):
     "Fill every `blank` in `text`; returns the filled text (a list for a list), and the traces on request."
-    if sampler not in ("groupwise", "dynamic"): raise ValueError(f"sampler must be 'groupwise' or 'dynamic'; got {sampler!r}")
-    if not isinstance(blank, str) or not blank: raise ValueError(f"blank must be a non-empty marker string; got {blank!r}")
-    texts = [text] if isinstance(text, str) else list(text)
-    if not texts or not all(isinstance(t, str) for t in texts): raise ValueError("text must be a string or a non-empty list of strings")
-    parts = [t.split(blank) for t in texts]
-    missing = [i for i, p in enumerate(parts) if len(p) == 1]
-    if missing: raise ValueError(f"text {missing[0]} ({texts[missing[0]][:40]!r}) contains no blank marker {blank!r}: mark each span to fill "
-                                 f"with {blank!r}, e.g. 'The {blank} sat on the mat.' (or pass blank=... matching your text)")
-    lens = _blank_lengths(lengths, [len(p) - 1 for p in parts], max_blank_len)
+    texts, parts, lens = _check_infill(text, blank, lengths, max_blank_len, sampler)
     hold, anchor = _placeholder(tokenizer, blank), model.anchor_token_id
     rows, known, spans = [], [], []
     for b, (pieces, ls) in enumerate(zip(parts, lens)):
         ids, kn, sp = [anchor], [True], []
-        for j, piece in enumerate(pieces):
-            t = _encode(tokenizer, piece); ids += t; kn += [True] * len(t)
+        enc = encode_pieces(tokenizer, [q for j, p in enumerate(pieces) for q in ([p, None] if j < len(ls) else [p])])
+        for j, t in enumerate(enc[::2]):  # text pieces (blanks at odd indices, tokenized as [])
+            ids += t; kn += [True] * len(t)
             if j < len(ls): sp.append((len(ids), ls[j])); ids += [hold] * ls[j]; kn += [False] * ls[j]
         _check_length(model, len(ids), f"text {b} with its blanks")
         rows.append(ids); known.append(kn); spans.append(sp)
@@ -486,10 +517,14 @@ def main(argv:list[str]|None=None) -> int:
     "The `a3 infill` command."
     a = _parser().parse_args(argv)
     text = a.text if a.text is not None else sys.stdin.read()
+    lengths = a.lengths[0] if a.lengths and len(a.lengths) == 1 else a.lengths
     try:
+        _check_infill(text, a.blank, lengths, a.max_blank_len, a.sampler)  # a typo fails here, before the model loads
+        for k in ("group_size", "step_size"):
+            if getattr(a, k) < 1: raise ValueError(f"--{k.replace('_', '-')} must be >= 1; got {getattr(a, k)}")
+        _check_sampling(a.do_sample, a.temperature, a.top_k, a.top_p)
         model, tok, trained = load_a3(a.model)
         if not trained: print(f"a3 infill: note: {a.model} is a base model wrapped untrained; train it (a3 train) for meaningful infills", file=sys.stderr)
-        lengths = a.lengths[0] if a.lengths and len(a.lengths) == 1 else a.lengths
         out, (tr,) = infill(model, tok, text, blank=a.blank, lengths=lengths, max_blank_len=a.max_blank_len, sampler=a.sampler,
                             group_size=a.group_size, order=a.order, step_size=a.step_size, criterion=a.criterion, mode=a.mode,
                             use_cache=not a.no_cache, do_sample=a.do_sample, temperature=a.temperature, top_k=a.top_k,
