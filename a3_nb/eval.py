@@ -13,7 +13,7 @@ import torch, torch.nn.functional as F
 from torch import Tensor
 from tqdm.auto import tqdm
 from .groups import check_group_ids, infill_groups, ar_groups
-from .sample import groupwise_sample, dynamic_resample, load_a3  # `load_a3`: one loader for `a3 infill`, `a3 eval` and lm-eval
+from .sample import groupwise_sample, dynamic_resample, load_a3, encode_pieces  # `load_a3`: one loader for `a3 infill`, `a3 eval` and lm-eval
 
 # %% auto #0
 __all__ = ['TASKS', 'INFILL_METHODS', 'GEN_METHODS', 'is_a3', 'ar_compatible', 'SeqLogProb', 'sequence_logprob', 'MCItem',
@@ -322,7 +322,7 @@ def read_rocstories(path,  # CSV: Story Cloze (InputSentence1-4 + endings + Answ
 # %% ../nbs/06_eval.ipynb #d92abafc
 def infill_example(tokenizer, prefix:str, middle:str, suffix:str, anchor:int=0, sep:str=" ") -> dict:
     "Token layout of one infilling example: `[anchor] + prefix + blank(len(sep+middle)) + sep+suffix`."
-    p, m, s = _enc(tokenizer, prefix), _enc(tokenizer, sep + middle), _enc(tokenizer, sep + suffix)
+    p, m, s = encode_pieces(tokenizer, [prefix, sep + middle, sep + suffix])  # spaces at a boundary start the next piece, as in `infill`
     ids = [anchor] + p + m + s
     known = [True] * (1 + len(p)) + [False] * len(m) + [True] * len(s)
     return dict(ids=ids, known=known, prefix_ids=[anchor] + p, n_blank=len(m), middle_ids=m,
@@ -424,6 +424,21 @@ def run_task(model, tokenizer, task:str,
 # %% ../nbs/06_eval.ipynb #87058e77
 _LM_CLASS = None
 
+def _gen_settings(gen_kwargs:dict|None, max_gen_toks:int) -> tuple:
+    "(until, max new tokens, do_sample, temperature) from lm-eval `generation_kwargs`; temperature 0 means greedy."
+    gk = dict(gen_kwargs or {})
+    until = gk.get("until") or []
+    until = [until] if isinstance(until, str) else list(until)
+    t = gk.get("temperature", 1.0)
+    t = 1.0 if t is None else float(t)
+    return until, int(gk.get("max_gen_toks", max_gen_toks)), bool(gk.get("do_sample", False)) and t > 0, t
+
+def _gen_context(ctx:list, n:int, max_length:int) -> tuple:
+    "(context ids, n) fitting `[anchor] + context + n blanks` into max_length: n at most max_length - 1, the context left-truncated."
+    n = max(1, min(n, max_length - 1))
+    keep = max_length - 1 - n
+    return (ctx[len(ctx) - keep:] if 0 < keep < len(ctx) else ctx if keep else []), n
+
 def register_lm_eval():
     "Register the `a3` model class with lm-evaluation-harness (idempotent); returns the class."
     global _LM_CLASS
@@ -490,16 +505,12 @@ def register_lm_eval():
             res = []
             for req in tqdm(requests, desc="a3 generate_until", disable=len(requests) <= 1):
                 context, gk = req.args
-                gk = dict(gk or {})
-                until = gk.get("until") or []
-                until = [until] if isinstance(until, str) else list(until)
-                n = int(gk.get("max_gen_toks", self.max_gen_toks))
-                do_sample = bool(gk.get("do_sample", False)); temp = float(gk.get("temperature", 1.0) or 1.0)
-                ctx = _enc(self.tokenizer, context)[-(self.max_length - n - 1):]
+                until, n, do_sample, temp = _gen_settings(gk, self.max_gen_toks)
+                ctx, n = _gen_context(_enc(self.tokenizer, context), n, self.max_length)
                 ids = torch.tensor([[self.anchor] + ctx + [self.anchor] * n])
                 known = torch.tensor([[True] * (1 + len(ctx)) + [False] * n])
                 out = fill_blanks(self.model, ids, known, sampler=self.sampler, group_size=self.group_size, order=self.order,
-                                  criterion=self.criterion, do_sample=do_sample and temp > 0, temperature=temp)[0, 1 + len(ctx):]
+                                  criterion=self.criterion, do_sample=do_sample, temperature=temp)[0, 1 + len(ctx):]
                 eos = self.tokenizer.eos_token_id
                 out = out.tolist()
                 if eos is not None and eos in out: out = out[:out.index(eos)]
