@@ -1,4 +1,4 @@
-"""`a3 demo`: the end-to-end walk-through on the embedded model and corpus: adapt SmolLM2-135M into A3 on Shakespeare, then infill a held-out passage.
+"""`a3 demo`: the shipped A3 model (SmolLM2-135M + a LoRA adapter trained on Shakespeare) infills passages from plays it never saw, next to the base model, with exact likelihoods; `--train` adapts a model from scratch on this CPU.
 
 Docs: https://a3-nb.github.io/a3_nb/demo.html.md"""
 
@@ -6,12 +6,15 @@ Docs: https://a3-nb.github.io/a3_nb/demo.html.md"""
 
 # %% ../nbs/10_demo.ipynb #ad5db997
 from __future__ import annotations
-import argparse, sys, time
+import argparse, contextlib, sys, time
+from pathlib import Path
 import torch
 from .hub import load_base, shakespeare_corpus, tiny_llama
 
 # %% auto #0
-__all__ = ['SECONDS_PER_TOKEN_CPU', 'print_budget', 'held_out_passage', 'base_continuation', 'base_demo', 'main']
+__all__ = ['SECONDS_PER_TOKEN_CPU', 'SHIPPED', 'TEMPEST', 'print_budget', 'held_out_passage', 'base_continuation', 'base_demo',
+           'shipped_model_dir', 'adapters_off', 'middle_nll', 'passage_infills', 'blanks_of', 'multi_blank_infill',
+           'demo', 'main']
 
 # %% ../nbs/10_demo.ipynb #5603be1f
 SECONDS_PER_TOKEN_CPU = 1/24  # SmolLM2-135M `generate`, batch 1, fp32, 2-core CPU (TOOLCHAIN.md); only for the budget
@@ -86,9 +89,153 @@ def base_demo(argv:list[str]|None=None) -> int:
     print(f"generation: {secs:.1f} s ({a.max_new_tokens/secs:.1f} tokens/s); total {time.perf_counter()-t0:.1f} s")
     return 0
 
+# %% ../nbs/10_demo.ipynb #39f43814
+SHIPPED = "a3-smollm2-135m-shakespeare"
+
+def shipped_model_dir(name:str=SHIPPED, # folder name under the repository's `models/`
+                     ) -> Path:
+    "The folder of a model shipped in the repository's `models/`."
+    import a3_nb
+    p = Path(a3_nb.__file__).resolve().parent.parent/"models"/name
+    if not (p/"config.json").exists():
+        raise ValueError(f"shipped model {name!r} not found at {p}: the models ship with the repository, not the wheel. "
+                         "Run from a clone (pip install -e .), or pass --model <folder of an A3 model>.")
+    return p
+
+@contextlib.contextmanager
+def adapters_off(model):
+    "Inside the block the A3 model's LoRA adapters are off: its backbone computes exactly the base model (yielded)."
+    from peft.tuners.tuners_utils import BaseTunerLayer
+    layers = [m for m in model.backbone.modules() if isinstance(m, BaseTunerLayer)]
+    for m in layers: m.enable_adapters(False)
+    try: yield model.backbone
+    finally:
+        for m in layers: m.enable_adapters(True)
+
+# %% ../nbs/10_demo.ipynb #aa5de1a8
+@torch.no_grad()
+def middle_nll(a3, # an A3 model
+               base, # a plain causal LM (e.g. `adapters_off(a3)`)
+               tokenizer,
+               prefix:str, middle:str, suffix:str, # the passage; `middle` is scored
+               sep:str="\n", # joins prefix / middle / suffix
+              ) -> dict:
+    "Exact mean NLL (nats/token) of `middle`: under A3 given prefix and suffix, under `base` given the prefix."
+    from a3_nb.eval import infill_example, sequence_logprob
+    e = infill_example(tokenizer, prefix, middle, suffix, a3.anchor_token_id, sep)
+    n = e["n_blank"]; steps = torch.arange(1, n + 1)
+    ids = torch.tensor([e["ids"]]); g = torch.zeros_like(ids); g[0, e["blank"]] = steps
+    pids = torch.tensor([e["prefix_ids"] + e["middle_ids"]]); gp = torch.zeros_like(pids); gp[0, len(e["prefix_ids"]):] = steps
+    return dict(a3=-sequence_logprob(a3, ids, g).mean.item(), base=-sequence_logprob(base, pids, gp).mean.item(), tokens=n)
+
+# %% ../nbs/10_demo.ipynb #e0dc846c
+def _show(s:str) -> str: return s.strip("\n").replace("\n", " / ")
+
+@torch.no_grad()
+def passage_infills(a3, tokenizer,
+                    prefix:str, middle:str, suffix:str, # the passage; `middle` is blanked (its token count is kept)
+                    sep:str="\n", # joins prefix / middle / suffix
+                   ) -> dict:
+    "Greedy fills of the blanked `middle`: A3 groupwise and dynamic (prefix + suffix), base prefix-only; exact NLLs; the dynamic trace."
+    from a3_nb.eval import infill_example, ar_continue
+    from a3_nb.groups import infill_groups
+    from a3_nb.sample import groupwise_sample, dynamic_resample
+    e = infill_example(tokenizer, prefix, middle, suffix, a3.anchor_token_id, sep)
+    ids, known = torch.tensor([e["ids"]]), torch.tensor([e["known"]])
+    dec = lambda t: tokenizer.decode(t, skip_special_tokens=True)
+    out = dict(gold=middle)
+    out["a3_groupwise"] = dec(groupwise_sample(a3, ids, infill_groups(known))[0, e["blank"]].tolist())
+    y, (trace,) = dynamic_resample(a3, ids, known, criterion="entropy", mode="adaptive", return_trace=True)
+    out["a3_dynamic"], out["trace"] = dec(y[0, e["blank"]].tolist()), trace
+    with adapters_off(a3) as base:
+        out["base_prefix_only"] = dec(ar_continue(base, e["prefix_ids"], e["n_blank"]))
+        out["nll"] = middle_nll(a3, base, tokenizer, prefix, middle, suffix, sep)
+    return out
+
+# %% ../nbs/10_demo.ipynb #4adb5a2e
+TEMPEST = ("The solemn temples, the great {globe} itself,\nYea, all which it inherit, shall dissolve\n"
+           "And, like this insubstantial pageant faded,\nLeave not a rack behind. We are such {stuff}\n"
+           "As dreams are made on, and our little {life}\nIs rounded with a {sleep}.")
+
+def blanks_of(template:str, # text with gold words in braces, e.g. "We are such {stuff}"
+              blank:str="<blank>"):
+    "(text with `blank` markers, gold words, token lengths of the gold words) from a `{word}` template."
+    import re
+    gold = re.findall(r"\{([^}]*)\}", template)
+    return re.sub(r"\{[^}]*\}", blank, template), gold
+
+def multi_blank_infill(a3, tokenizer, template:str=TEMPEST) -> dict:
+    "Fill every `{word}` of `template` (blanked, gold token lengths) with A3 groupwise left to right; returns text and words."
+    from a3_nb.sample import infill
+    text, gold = blanks_of(template)
+    lengths = [len(tokenizer(" " + w, add_special_tokens=False)["input_ids"]) for w in gold]
+    filled = infill(a3, tokenizer, text, lengths=lengths)
+    return dict(text=text, gold=gold, filled=filled)
+
+# %% ../nbs/10_demo.ipynb #c0ab812d
+def _load_shipped(model_dir):
+    from a3_nb.sample import load_a3
+    if not (Path(model_dir)/"config.json").exists():
+        raise ValueError(f"{model_dir} has no config.json: pass a folder written by save_pretrained or export_model")
+    a3, tok, trained = load_a3(str(model_dir))
+    if not trained: raise ValueError(f"{model_dir} is not a saved A3 model folder")
+    return a3, tok
+
+def demo(model_dir=None, # an A3 model folder (default: the shipped model)
+         figures_dir="runs/demo", # where the generation-order figure goes
+         passage:tuple|None=None, # (prefix, middle, suffix); default Macbeth's "Creeps in this petty pace" with 2 lines each side
+         template:str=TEMPEST, # the several-blanks passage
+         file=None, # where to print (default stdout)
+        ) -> dict:
+    "Infill held-out passages with the shipped A3 model next to the base model; print and return the results."
+    say = lambda *a: print(*a, file=file or sys.stdout, flush=True)
+    t0 = time.perf_counter(); el = lambda: f"[{time.perf_counter() - t0:4.0f}s]"
+    model_dir = Path(model_dir) if model_dir is not None else shipped_model_dir()
+    say("=" * 78); say("a3 demo: an any-order (A3) model fills blanks in Shakespeare plays it never saw"); say("=" * 78)
+    a3, tok = _load_shipped(model_dir)
+    c = a3.config
+    n_ad = sum(p.numel() for p in a3.adapter_state_dict().values())
+    say(f"{el()} loaded {model_dir}: base model {c.base_model!r}" +
+        (f" + LoRA r={c.lora['r']} and w ({n_ad/1e6:.1f}M adapter parameters)" if c.lora else " (fully fine-tuned)"))
+    if passage is None:
+        from a3_nb.train import demo_passage
+        passage = demo_passage()
+    pre, gold, suf = passage
+    r = passage_infills(a3, tok, pre, gold, suf)
+    say("-" * 78); say("Macbeth (test split: never seen in training); the middle line is blanked:\n")
+    say("\n".join("    " + l for l in pre.strip("\n").split("\n"))); say("    [" + "_" * len(gold) + "]")
+    say("\n".join("    " + l for l in suf.strip("\n").split("\n"))); say("")
+    rows = [("gold line", r["gold"]), ("A3, prefix + suffix, groupwise l2r", r["a3_groupwise"]),
+            ("A3, prefix + suffix, dynamic (entropy)", r["a3_dynamic"]), ("base model, prefix only (greedy)", r["base_prefix_only"])]
+    for k, v in rows: say(f"  {k:<40} | {_show(v)}")
+    nll = r["nll"]
+    say(f"\n  exact NLL of the gold line ({nll['tokens']} tokens), nats/token, lower is better:\n"
+        f"    A3 given prefix + suffix {nll['a3']:.3f}   base model given the prefix {nll['base']:.3f}")
+    say("-" * 78); say("The Tempest (test split), several one-word blanks, filled in one `infill` call:\n")
+    m = multi_blank_infill(a3, tok, template)
+    say("\n".join("    " + l for l in m["text"].split("\n"))); say("\n  A3 fills:")
+    say("\n".join("    " + l for l in m["filled"].split("\n"))); say(f"\n  gold words: {', '.join(m['gold'])}")
+    fdir = Path(figures_dir); fdir.mkdir(parents=True, exist_ok=True)
+    from a3_nb.viz import plot_generation_order
+    import matplotlib.pyplot as plt
+    fig = plot_generation_order(r["trace"], tok, title="a3 demo: the order in which dynamic resampling (entropy) filled the blanked line")
+    fig.savefig(fdir/"demo_generation_order.png", dpi=110); plt.close(fig)
+    say("-" * 78); say(f"{el()} figure: {fdir/'demo_generation_order.png'}; done. "
+        f"Next: a3 infill --model {model_dir} --text 'Friends, Romans, <blank>, lend me your ears' --lengths 2")
+    return dict(passage=r, multi=m, seconds=time.perf_counter() - t0, figure=str(fdir/"demo_generation_order.png"))
+
 def main(argv:list[str]|None=None) -> int:
-    "`a3 demo`: adapt the embedded SmolLM2-135M through the `cpu-demo` curriculum and infill a held-out passage; `--base-only`: just the base model's continuation."
+    "`a3 demo [--model DIR] [--figures-dir DIR]`; `a3 demo --train ...`: adapt from scratch on this CPU; `--base-only`: the base model alone."
     argv = sys.argv[1:] if argv is None else list(argv)
     if "--base-only" in argv: return base_demo([a for a in argv if a != "--base-only"])
-    from a3_nb.train import demo_main  # the main job lives with the trainer (04_train)
-    return demo_main(argv)
+    if "--train" in argv:
+        from a3_nb.train import demo_main  # the from-scratch adaptation lives with the trainer (04_train)
+        return demo_main([a for a in argv if a != "--train"])
+    p = argparse.ArgumentParser(prog="a3 demo", description="The shipped A3 model infills held-out Shakespeare next to the base model. "
+                                "--train: adapt SmolLM2-135M from scratch on this CPU (minutes); --base-only: the base model alone.")
+    p.add_argument("--model", default=None, help="A3 model folder (default: models/a3-smollm2-135m-shakespeare)")
+    p.add_argument("--figures-dir", default="runs/demo", help="where to write the figure (default: %(default)s)")
+    a = p.parse_args(argv)
+    try: demo(a.model, a.figures_dir)
+    except ValueError as e: print(f"a3 demo: {e}", file=sys.stderr); return 2
+    return 0

@@ -6,7 +6,7 @@ Docs: https://a3-nb.github.io/a3_nb/train.html.md"""
 
 # %% ../nbs/04_train.ipynb #fcb1cad9
 from __future__ import annotations
-import argparse, copy, dataclasses, json, math, os, random, re, shutil, sys, time
+import argparse, contextlib, copy, dataclasses, json, math, os, random, re, shutil, sys, time
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 import numpy as np
@@ -23,8 +23,8 @@ __all__ = ['STRATEGIES', 'PRESETS', 'CKPT_RE', 'DEMO_TOKENS_PER_S', 'ABLATION_AR
            'TrainConfig', 'validate', 'config_from_dict', 'config_to_dict', 'load_config', 'save_config',
            'tokens_per_step', 'plan_phases', 'lr_at', 'step_generator', 'make_group_ids', 'build_model', 'build_rows',
            'evaluate', 'list_checkpoints', 'latest_checkpoint', 'save_checkpoint', 'load_trainer_state', 'Trainer',
-           'train', 'read_log', 'plot_loss_curves', 'main', 'describe_plan', 'infill_text', 'demo_passage',
-           'base_ar_loss', 'scale_budget', 'calibrate', 'demo', 'demo_main', 'curriculum_ablation']
+           'train', 'read_log', 'plot_loss_curves', 'export_model', 'main', 'describe_plan', 'infill_text',
+           'demo_passage', 'base_ar_loss', 'scale_budget', 'calibrate', 'demo', 'demo_main', 'curriculum_ablation']
 
 # %% ../nbs/04_train.ipynb #62f4473b
 STRATEGIES = ("ar", "contiguous", "permuted", "mixed")
@@ -259,9 +259,10 @@ _CURRICULUM = lambda ar, c2, c4, p4, p8, unit: [
     dict(strategy="permuted", group_sizes=[4, 8], **{unit: p4 + p8}, name="3: permuted 4→8")]
 
 PRESETS = {
-    "cpu-demo": dict(model="smollm2-135m", data=dict(source="shakespeare", max_tokens=128*4*200, eval_rows=8),
-                     seq_len=128, batch_size=4, lr=1e-4, warmup_steps=4, schedule="cosine", min_lr_ratio=0.1,
-                     stages=_CURRICULUM(10, 6, 6, 12, 12, "steps"), save_every=0, save_stage_end=False, keep_last=1,
+    "cpu-demo": dict(model="smollm2-135m", data=dict(source="shakespeare", max_tokens=128*4*400, eval_rows=8),
+                     a3_kwargs=dict(w_init="zeros"), lora=dict(r=32, alpha=64), mixed_precision="bf16",
+                     seq_len=128, batch_size=4, lr=1e-3, weight_decay=0.0, warmup_steps=2, schedule="cosine", min_lr_ratio=0.1,
+                     stages=_CURRICULUM(20, 15, 15, 55, 55, "steps"), save_every=0, save_stage_end=False, keep_last=1,
                      output_dir="runs/cpu-demo", cpu=True),
     "smollm2-135m": dict(model="smollm2-135m", data=dict(source="shakespeare", eval_rows=64), seq_len=1024, batch_size=16,
                          grad_accum=4, lr=1e-4, warmup_steps=50, mixed_precision="bf16", gradient_checkpointing=False,
@@ -426,11 +427,15 @@ def latest_checkpoint(output_dir) -> Path|None:
     c = list_checkpoints(output_dir); return c[-1] if c else None
 
 def _rng_state() -> dict:
-    return dict(torch=torch.get_rng_state(), numpy=np.random.get_state(), python=random.getstate(),
-                cuda=torch.cuda.get_rng_state_all() if torch.cuda.is_available() else None)
+    "RNG states as tensors and plain values only (loadable with `torch.load(weights_only=True)`)."
+    name, keys, pos, has_gauss, cached = np.random.get_state()
+    return dict(torch=torch.get_rng_state(), numpy=(name, torch.from_numpy(keys.astype(np.int64)), int(pos), int(has_gauss), float(cached)),
+                python=random.getstate(), cuda=torch.cuda.get_rng_state_all() if torch.cuda.is_available() else None)
 
 def _set_rng_state(st: dict):
-    torch.set_rng_state(st["torch"]); np.random.set_state(st["numpy"]); random.setstate(st["python"])
+    name, keys, pos, has_gauss, cached = st["numpy"]
+    torch.set_rng_state(st["torch"]); np.random.set_state((name, np.asarray(keys, dtype=np.uint32), pos, has_gauss, cached))
+    v, inner, gauss = st["python"]; random.setstate((v, tuple(inner), gauss))
     if st.get("cuda") is not None and torch.cuda.is_available(): torch.cuda.set_rng_state_all(st["cuda"])
 
 def save_checkpoint(output_dir, # run folder
@@ -456,7 +461,6 @@ def save_checkpoint(output_dir, # run folder
     for old in list_checkpoints(output_dir)[:-keep_last]: shutil.rmtree(old, ignore_errors=True)
     return final
 
-import contextlib
 @contextlib.contextmanager
 def _quiet_hf():
     "Silence transformers' progress bars and info/warning chatter inside the block."
@@ -479,8 +483,12 @@ def _load_weights(model, folder: Path):
         with _quiet_hf(): model.load_state_dict(type(model).from_pretrained(folder).state_dict())
 
 def load_trainer_state(ckpt) -> dict:
-    "The `trainer_state.pt` of a checkpoint folder."
-    return torch.load(Path(ckpt)/"trainer_state.pt", weights_only=False)
+    "The `trainer_state.pt` of a checkpoint folder, read without unpickling code (tensors and plain values only)."
+    import pickle
+    try: return torch.load(Path(ckpt)/"trainer_state.pt", weights_only=True)
+    except pickle.UnpicklingError as e:
+        raise ValueError(f"{ckpt}/trainer_state.pt holds objects other than tensors and plain values, so loading it could run "
+                         f"code: refusing. Resume only from checkpoints written by a3_nb's Trainer. ({str(e).splitlines()[0]})") from None
 
 # %% ../nbs/04_train.ipynb #c45e00f0
 class Trainer:
@@ -493,6 +501,7 @@ class Trainer:
         from accelerate import Accelerator
         from accelerate.utils import set_seed
         self.cfg = cfg
+        if accelerator is None: _fresh_accelerator_state(cfg.mixed_precision)
         self.acc = accelerator or Accelerator(cpu=cfg.cpu, mixed_precision=cfg.mixed_precision,
                                               log_with=cfg.tracker if cfg.tracker and _tracker_available(cfg.tracker) else None,
                                               project_dir=cfg.output_dir)
@@ -661,6 +670,12 @@ class Trainer:
             if self.acc.log_with: self.acc.end_training()
         return recs
 
+def _fresh_accelerator_state(mixed_precision: str):
+    "accelerate keeps one process-wide state and refuses a second Accelerator with another precision: reset it first."
+    from accelerate.state import AcceleratorState
+    if AcceleratorState._shared_state and AcceleratorState._shared_state.get("_mixed_precision", mixed_precision) != mixed_precision:
+        AcceleratorState._reset_state()
+
 def _nullctx():
     import contextlib; return contextlib.nullcontext()
 
@@ -721,6 +736,34 @@ def plot_loss_curves(runs: dict|str|Path, # {label: run folder or log path}, or 
     fig.tight_layout()
     if out is not None: Path(out).parent.mkdir(parents=True, exist_ok=True); fig.savefig(out, dpi=110)
     return fig
+
+# %% ../nbs/04_train.ipynb #18057e28
+def export_model(run_or_ckpt, # a run folder (its latest checkpoint is exported) or one checkpoint folder
+                 dest, # the folder to write (replaced atomically)
+                 dtype: str|None = "bfloat16", # cast floating tensors of a LoRA adapter to this dtype (None: keep)
+                ) -> Path:
+    "Copy a checkpoint's model (adapter cast to `dtype`), tokenizer, config and training log into `dest`."
+    from safetensors.torch import load_file, save_file
+    src = Path(run_or_ckpt)
+    ckpt = src if (src/"model").is_dir() else latest_checkpoint(src)
+    if ckpt is None: raise ValueError(f"{src}: neither a checkpoint folder nor a run folder with checkpoints")
+    run = ckpt.parent.parent
+    dest = Path(dest); tmp = dest.with_name(f".tmp-{dest.name}-{os.getpid()}")
+    if tmp.exists(): shutil.rmtree(tmp)
+    shutil.copytree(ckpt/"model", tmp)
+    ad = tmp/"adapter_model.safetensors"
+    if dtype is not None and ad.exists():
+        sd = load_file(str(ad)); dt = getattr(torch, dtype)
+        save_file({k: v.to(dt) if v.is_floating_point() else v for k, v in sd.items()}, str(ad), metadata={"format": "pt"})
+    for f in ("config.yaml", "log.jsonl"):
+        if (ckpt/f).exists() or (run/f).exists(): shutil.copy((ckpt/f) if (ckpt/f).exists() else (run/f), tmp/("train_" + f))
+    if (run/"log.jsonl").exists():  # the log up to the exported step only
+        st = int(CKPT_RE.match(ckpt.name).group(1))
+        (tmp/"train_log.jsonl").write_text("".join(l + "\n" for l in (run/"log.jsonl").read_text().splitlines()
+                                                   if l and json.loads(l).get("step", 0) <= st))
+    if dest.exists(): shutil.rmtree(dest)
+    os.replace(tmp, dest)
+    return dest
 
 # %% ../nbs/04_train.ipynb #b3c5f61d
 def main(argv: list[str]|None = None) -> int:
@@ -791,21 +834,24 @@ def demo_passage(title: str = "Macbeth", # a held-out work (test split of the em
     raise ValueError(f"{title!r} is not a held-out work of the corpus")
 
 # %% ../nbs/04_train.ipynb #49f2c190
-DEMO_TOKENS_PER_S = 110.0  # two-stream training of SmolLM2-135M at 4 x 128 on an idle 2-core CPU (DESIGN.md: 60 such steps in ~4 min); for the budget only
+DEMO_TOKENS_PER_S = 190.0  # LoRA r=32 + bf16 two-stream training of SmolLM2-135M at 4 x 128 on an idle 2-core CPU (measured: 195-204); for the budget only
 
 @torch.no_grad()
 def base_ar_loss(model, rows, batch_size: int = 4) -> float:
-    "The base (backbone) model's own left-to-right loss on packed rows (token-weighted; anchors/padding not predicted)."
+    "The base (backbone) model's own left-to-right loss on packed rows, attending within each document only (as A3 does)."
+    from a3_nb.model import _to_backend_mask
     base = model.backbone if hasattr(model, "backbone") else model
     was = base.training; base.eval(); b = rows[:]; tot = cnt = 0
     for i in range(0, b["input_ids"].shape[0], batch_size):
-        x, lab, am = (b[k][i:i+batch_size] for k in ("input_ids", "labels", "attention_mask"))
-        logits = base(input_ids=x, attention_mask=am, position_ids=b["position_ids"][i:i+batch_size]).logits[:, :-1].float()
-        t = lab[:, 1:]; m = t != -100
-        same_doc = b["document_ids"][i:i+batch_size][:, 1:] == b["document_ids"][i:i+batch_size][:, :-1]
-        m &= same_doc  # a token right after a document's anchor is predicted from that anchor
+        x, lab, am, doc = (b[k][i:i+batch_size] for k in ("input_ids", "labels", "attention_mask", "document_ids"))
+        L = x.shape[1]
+        keep = torch.ones(L, L, dtype=torch.bool).tril() & (doc[:, :, None] == doc[:, None, :]) & am.bool()[:, None, :]
+        keep |= torch.eye(L, dtype=torch.bool)  # every row sees itself (no all-masked rows)
+        mask = _to_backend_mask(keep[:, None], base.config._attn_implementation, next(base.parameters()).dtype)
+        logits = base(input_ids=x, attention_mask=mask, position_ids=b["position_ids"][i:i+batch_size]).logits[:, :-1].float()
+        t = lab[:, 1:]; m = (t != -100) & (doc[:, 1:] == doc[:, :-1]) & am[:, 1:].bool()  # a document's first token follows its anchor
         ce = torch.nn.functional.cross_entropy(logits.flatten(0, 1), t.masked_fill(~m, 0).flatten(), reduction="none")
-        tot += float((ce * m.flatten()).sum()); cnt += int(m.sum())
+        tot += float(ce[m.flatten()].sum()); cnt += int(m.sum())
     base.train(was)
     return tot / max(cnt, 1)
 
@@ -820,15 +866,24 @@ def scale_budget(cfg: TrainConfig, # config whose stage budgets to scale
     cfg.warmup_steps = min(cfg.warmup_steps, round(cfg.warmup_steps * factor))
     return validate(cfg)
 
-def calibrate(model, rows, cfg: TrainConfig) -> float:
-    "Seconds for one training step (forward + backward of one micro-batch x grad_accum) of `model`; weights unchanged."
+def calibrate(model, rows, cfg: TrainConfig, # the model, its training rows and the run's config
+              n: int = 3, # timed steps (after one untimed warm-up step)
+             ) -> float:
+    "Seconds per training step here: one warm-up step (untimed: first calls are slow), then the median of `n`; weights unchanged."
     b = {k: torch.as_tensor(rows[:cfg.batch_size][k]) for k in ROW_KEYS}
     g = make_group_ids("permuted", min(8, cfg.seq_len - 1), b["labels"], step_generator(cfg.seed, -1))
-    model.train(); t = time.perf_counter()
-    out = model(input_ids=b["input_ids"], group_ids=g, labels=b["labels"], attention_mask=b["attention_mask"],
-                position_ids=b["position_ids"], document_ids=b["document_ids"])
-    out.loss.backward(); model.zero_grad(set_to_none=True)
-    return (time.perf_counter() - t) * cfg.grad_accum
+    dev = next(model.parameters()).device
+    b = {k: v.to(dev) for k, v in b.items()}; g = g.to(dev)
+    amp = torch.autocast(dev.type, dtype=torch.bfloat16, enabled=cfg.mixed_precision == "bf16")
+    model.train(); ts = []
+    for i in range(n + 1):
+        t = time.perf_counter()
+        with amp:
+            out = model(input_ids=b["input_ids"], group_ids=g, labels=b["labels"], attention_mask=b["attention_mask"],
+                        position_ids=b["position_ids"], document_ids=b["document_ids"])
+        out.loss.backward(); model.zero_grad(set_to_none=True)
+        if i: ts.append(time.perf_counter() - t)
+    return float(np.median(ts)) * cfg.grad_accum
 
 def demo(preset: str = "cpu-demo", # training preset
          overrides: list[str]|None = None, # key=value overrides of the preset
