@@ -10,11 +10,11 @@ import argparse, contextlib, sys, time
 from pathlib import Path
 import torch
 from .hub import load_base, shakespeare_corpus, tiny_llama
+from .eval import middle_nll
 
 # %% auto #0
 __all__ = ['SECONDS_PER_TOKEN_CPU', 'SHIPPED', 'TEMPEST', 'print_budget', 'held_out_passage', 'base_continuation', 'base_demo',
-           'shipped_model_dir', 'adapters_off', 'middle_nll', 'passage_infills', 'blanks_of', 'multi_blank_infill',
-           'demo', 'main']
+           'shipped_model_dir', 'adapters_off', 'passage_infills', 'blanks_of', 'multi_blank_infill', 'demo', 'main']
 
 # %% ../nbs/10_demo.ipynb #5603be1f
 SECONDS_PER_TOKEN_CPU = 1/24  # SmolLM2-135M `generate`, batch 1, fp32, 2-core CPU (TOOLCHAIN.md); only for the budget
@@ -112,22 +112,6 @@ def adapters_off(model):
     finally:
         for m in layers: m.enable_adapters(True)
 
-# %% ../nbs/10_demo.ipynb #aa5de1a8
-@torch.no_grad()
-def middle_nll(a3, # an A3 model
-               base, # a plain causal LM (e.g. `adapters_off(a3)`)
-               tokenizer,
-               prefix:str, middle:str, suffix:str, # the passage; `middle` is scored
-               sep:str="\n", # joins prefix / middle / suffix
-              ) -> dict:
-    "Exact mean NLL (nats/token) of `middle`: under A3 given prefix and suffix, under `base` given the prefix."
-    from a3_nb.eval import infill_example, sequence_logprob
-    e = infill_example(tokenizer, prefix, middle, suffix, a3.anchor_token_id, sep)
-    n = e["n_blank"]; steps = torch.arange(1, n + 1)
-    ids = torch.tensor([e["ids"]]); g = torch.zeros_like(ids); g[0, e["blank"]] = steps
-    pids = torch.tensor([e["prefix_ids"] + e["middle_ids"]]); gp = torch.zeros_like(pids); gp[0, len(e["prefix_ids"]):] = steps
-    return dict(a3=-sequence_logprob(a3, ids, g).mean.item(), base=-sequence_logprob(base, pids, gp).mean.item(), tokens=n)
-
 # %% ../nbs/10_demo.ipynb #e0dc846c
 def _show(s:str) -> str: return s.strip("\n").replace("\n", " / ")
 
@@ -147,9 +131,10 @@ def passage_infills(a3, tokenizer,
     out["a3_groupwise"] = dec(groupwise_sample(a3, ids, infill_groups(known))[0, e["blank"]].tolist())
     y, (trace,) = dynamic_resample(a3, ids, known, criterion="entropy", mode="adaptive", return_trace=True)
     out["a3_dynamic"], out["trace"] = dec(y[0, e["blank"]].tolist()), trace
-    with adapters_off(a3) as base:
+    out["nll"] = middle_nll(a3, None, tokenizer, prefix, middle, suffix, sep)      # adapters on: A3
+    with adapters_off(a3) as base:                                                # adapters off: the base model
         out["base_prefix_only"] = dec(ar_continue(base, e["prefix_ids"], e["n_blank"]))
-        out["nll"] = middle_nll(a3, base, tokenizer, prefix, middle, suffix, sep)
+        out["nll"]["base"] = middle_nll(None, base, tokenizer, prefix, middle, suffix, sep)["base"]
     return out
 
 # %% ../nbs/10_demo.ipynb #4adb5a2e
@@ -200,7 +185,7 @@ def demo(model_dir=None, # an A3 model folder (default: the shipped model)
     if passage is None:
         from a3_nb.train import demo_passage
         passage = demo_passage()
-    pre, gold, suf = passage
+    pre, gold, suf = passage[0].rstrip("\n"), passage[1], passage[2].lstrip("\n")  # the lines are joined with one newline
     r = passage_infills(a3, tok, pre, gold, suf)
     say("-" * 78); say("Macbeth (test split: never seen in training); the middle line is blanked:\n")
     say("\n".join("    " + l for l in pre.strip("\n").split("\n"))); say("    [" + "_" * len(gold) + "]")

@@ -21,8 +21,8 @@ __all__ = ['TASKS', 'INFILL_METHODS', 'GEN_METHODS', 'is_a3', 'ar_compatible', '
            'siqa_item', 'TaskSpec', 'anchor_id', 'encode_pair', 'pair_groups', 'score_pairs', 'mc_predict',
            'fill_blanks', 'ar_continue', 'rouge', 'read_rocstories', 'infill_example', 'infill_predict',
            'normalize_answer', 'triviaqa_hit', 'triviaqa_prompt', 'triviaqa_predict', 'load_docs', 'run_task',
-           'register_lm_eval', 'shakespeare_passages', 'judge_perplexity', 'sample_continuations', 'offline_benchmark',
-           'offline_table', 'plot_offline', 'main']
+           'register_lm_eval', 'shakespeare_passages', 'judge_perplexity', 'sample_continuations', 'middle_nll',
+           'mean_ci', 'offline_benchmark', 'offline_table', 'plot_offline', 'main']
 
 # %% ../nbs/06_eval.ipynb #3d2f573e
 def is_a3(model) -> bool:
@@ -581,6 +581,34 @@ def sample_continuations(model, tokenizer, prompts:list,  # token id lists (each
         out.append(y[0, len(p):].tolist())
     return out
 
+# %% ../nbs/06_eval.ipynb #872bcd1b
+@torch.no_grad()
+def middle_nll(a3, # an A3 model (None: skip)
+               base, # a plain causal LM, the baseline (None: skip)
+               tokenizer,
+               prefix:str, middle:str, suffix:str, # the passage; `middle` is scored
+               sep:str="\n", # joins prefix / middle / suffix
+              ) -> dict:
+    "Exact mean NLL (nats/token) of `middle`: under A3 given prefix and suffix, under `base` given the prefix."
+    e = infill_example(tokenizer, prefix, middle, suffix, anchor_id(a3, tokenizer), sep)
+    n = e["n_blank"]; steps = torch.arange(1, n + 1); out = dict(tokens=n)
+    if a3 is not None:
+        ids = torch.tensor([e["ids"]]); g = torch.zeros_like(ids); g[0, e["blank"]] = steps
+        out["a3"] = -sequence_logprob(a3, ids, g).mean.item()
+    if base is not None:
+        pids = torch.tensor([e["prefix_ids"] + e["middle_ids"]]); gp = torch.zeros_like(pids); gp[0, len(e["prefix_ids"]):] = steps
+        out["base"] = -sequence_logprob(base, pids, gp).mean.item()
+    return out
+
+def mean_ci(values:list, # one value per passage (or seed)
+            n_boot:int=2000, seed:int=0, level:float=0.95) -> dict:
+    "Mean with a percentile-bootstrap interval: {mean, lo, hi, n}."
+    v = torch.tensor(values, dtype=torch.float64)
+    if v.numel() == 0: raise ValueError("mean_ci needs at least one value")
+    idx = torch.randint(len(v), (n_boot, len(v)), generator=torch.Generator().manual_seed(seed))
+    m = v[idx].mean(1); a = (1 - level) / 2
+    return dict(mean=v.mean().item(), lo=m.quantile(a).item(), hi=m.quantile(1 - a).item(), n=len(v))
+
 # %% ../nbs/06_eval.ipynb #66465410
 INFILL_METHODS = {  # label -> (which model, infill_predict options)
     "base, prefix only (AR)": ("base", dict(method="ar_prefix")),
@@ -588,6 +616,7 @@ INFILL_METHODS = {  # label -> (which model, infill_predict options)
     "A3 groupwise s=1": ("a3", dict(method="a3", sampler="groupwise", group_size=1)),
     "A3 groupwise s=4": ("a3", dict(method="a3", sampler="groupwise", group_size=4)),
     "A3 dynamic (entropy)": ("a3", dict(method="a3", sampler="dynamic", group_size=1, criterion="entropy")),
+    "A3 dynamic (entropy, adaptive)": ("a3", dict(method="a3", sampler="dynamic", group_size=1, criterion="entropy", mode="adaptive")),
 }
 GEN_METHODS = {  # label -> (which model, sample_continuations options)
     "base AR": ("base", dict(method="ar")),
@@ -606,6 +635,7 @@ def offline_benchmark(a3_model, base_model, tokenizer,
                       passages=None,  # override the passage list
                       progress:bool=True,
                       reuse:dict|None=None,  # an earlier result with the same settings: its base-model rows are reused, not rerun
+                      nll:bool=True,  # exact NLL of each gold middle (A3 with both sides, base with the prefix)
                      ) -> dict:
     "ROUGE of middle-line infilling and base-judged generative perplexity on held-out Shakespeare."
     t0 = time.time()
@@ -625,6 +655,12 @@ def offline_benchmark(a3_model, base_model, tokenizer,
         preds = infill_predict(models[which], tokenizer, ps, sep="\n", progress=progress, desc=label, **kw)
         infill[label] = dict(**rouge(preds, refs), seconds=time.time() - t)
         examples[label] = preds[:3]
+    nlls = None
+    if nll:
+        per = [middle_nll(a3_model, base_model, tokenizer, p["prefix"], p["middle"], p["suffix"])
+               for p in tqdm(ps, desc="exact NLL of the gold middles", disable=not progress)]
+        nlls = {k: dict(**mean_ci([r[k] for r in per]), values=[r[k] for r in per]) for k in ("a3", "base")}
+        nlls["a3_minus_base"] = mean_ci([r["a3"] - r["base"] for r in per])
     a = anchor_id(a3_model, tokenizer)
     cond = [[a] + _enc(tokenizer, p["prefix"] + "\n") for p in ps[:gen_n]]
     gen = {}
@@ -642,7 +678,7 @@ def offline_benchmark(a3_model, base_model, tokenizer,
             if kind == "cond": examples[f"gen: {label}"] = [tokenizer.decode(conts[0], skip_special_tokens=True)]
         gen[label] = dict(**row, seconds=time.time() - t)
     return dict(n=len(ps), seed=seed, gen_tokens=gen_tokens, gen_n=len(cond), n_uncond=n_uncond, temperature=temperature,
-                passages=[dict(title=p["title"], middle=p["middle"]) for p in ps], infill=infill, gen=gen,
+                passages=[dict(title=p["title"], middle=p["middle"]) for p in ps], infill=infill, gen=gen, nll=nlls,
                 examples=examples, seconds=time.time() - t0)
 
 def offline_table(res:dict) -> str:
@@ -650,6 +686,11 @@ def offline_table(res:dict) -> str:
     out = [f"Infilling, {res['n']} held-out passages (middle line of 5, gold length), ROUGE F x 100:", "",
            "| method | ROUGE-1 | ROUGE-2 | ROUGE-L | s |", "|---|---|---|---|---|"]
     out += [f"| {k} | {v['rouge1']:.1f} | {v['rouge2']:.1f} | {v['rougeL']:.1f} | {v['seconds']:.0f} |" for k, v in res["infill"].items()]
+    if res.get("nll"):
+        nl = res["nll"]; f3 = lambda c: f"{c['mean']:.3f} [{c['lo']:.3f}, {c['hi']:.3f}]"
+        out += ["", "Exact NLL of the gold middle (nats/token, mean [95% bootstrap interval over passages]):", "",
+                "| model | NLL |", "|---|---|", f"| A3, prefix + suffix | {f3(nl['a3'])} |", f"| base, prefix only | {f3(nl['base'])} |",
+                f"| difference (A3 - base) | {f3(nl['a3_minus_base'])} |"]
     out += ["", f"Generative perplexity judged by the base model ({res['gen_tokens']} sampled tokens, temperature "
             f"{res['temperature']}; conditional on 2 lines x {res.get('gen_n', res['n'])}, unconditional x {res['n_uncond']}); distinct = % unique tokens:", "",
             "| sampler | cond. PPL | cond. distinct | uncond. PPL | uncond. distinct | s |", "|---|---|---|---|---|---|"]
