@@ -1,4 +1,4 @@
-"""`a3 bench`: training-step, mask, sampling and memory costs of A3 as ratios against baselines measured in the same process, with the DESIGN §7 targets beside them.
+"""`a3 bench`: training-step, mask, sampling and memory costs of A3 as ratios against baselines measured in the same process, with the project's targets beside them.
 
 Docs: https://a3-nb.github.io/a3_nb/bench.html.md"""
 
@@ -100,7 +100,7 @@ MODELS = {  # name -> (how to build, config overrides)
     "tiny":   ("tiny", dict()),  # hub.tiny_llama defaults: 2 layers, hidden 64, vocab 260
     "small":  ("tiny", dict(num_hidden_layers=4, hidden_size=256, intermediate_size=768, num_attention_heads=8, num_key_value_heads=4)),
     "12x384": ("tiny", dict(num_hidden_layers=12, hidden_size=384, intermediate_size=1024, num_attention_heads=6, num_key_value_heads=2,
-                            max_position_embeddings=8192)),  # the size DESIGN §7 measured the official code at
+                            max_position_embeddings=8192)),  # the size the official code was measured at
     "tiny-long": ("tiny", dict(max_position_embeddings=8192)),
     "smollm2-shape": ("random", SMOLLM2_SHAPE),  # random init, SmolLM2-135M architecture (no download)
     "smollm2-135m": ("embedded", dict()),  # the real embedded model via hub.load_base
@@ -580,7 +580,7 @@ def plot_results(res:dict, out:Path, tag:str) -> list[Path]:  # also re-plots a 
             ax.plot([q["min"], q["max"]], [i, i], color="k", lw=1)
             if r["target"]: ax.plot([parse_target(r["target"])[1]] * 2, [i - .4, i + .4], color="k", ls="--", lw=1.2)
         ax.set_yticks(range(len(rows)), [f"{r['section']}: {r['name']}"[:70] for r in rows], fontsize=7)
-        ax.set_xscale("log"); ax.invert_yaxis(); ax.set_xlabel("ratio vs same-process baseline (bar: median, line: min–max, dashed: DESIGN §7 target)", fontsize=8)
+        ax.set_xscale("log"); ax.invert_yaxis(); ax.set_xlabel("ratio vs same-process baseline (bar: median, line: min–max, dashed: target)", fontsize=8)
         ax.set_title(f"a3 bench {tag} (green ok, red MISSED, grey no target)", fontsize=9)
         fig.tight_layout(); p = out / f"bench_{tag}_ratios.png"; fig.savefig(p, dpi=110); plt.close(fig); paths.append(p)
     mem = res.get("memory_vs_L")
@@ -648,11 +648,11 @@ def table_markdown(res:dict) -> str:
     return (f"Measured with `{res['command']}` on {mach}; torch {m['torch']}, transformers {m['transformers']}; "
             f"{res['started_utc']} UTC, {res['wall_s']:.0f} s wall, {res['cpu_s']:.0f} CPU-s. Each ratio compares against a baseline measured in the same "
             f"process (median of {res['config']['n']} interleaved runs after warm-up, [min–max] over runs); "
-            f"{n_miss} row(s) miss their DESIGN §7 target.\n\n{res['table']}\n")
+            f"{n_miss} row(s) miss their target.\n\n{res['table']}\n")
 
 def main(argv:list[str]|None=None) -> int:
     "`a3 bench [--device cpu|cuda] [--quick] [--out DIR]`."
-    p = argparse.ArgumentParser(prog="a3 bench", description="Benchmark A3 against its baselines (ratios in one process, DESIGN §7 targets).")
+    p = argparse.ArgumentParser(prog="a3 bench", description="Benchmark A3 against its baselines (ratios in one process, project's targets).")
     p.add_argument("--device", default="cpu", help="cpu or cuda[:i] (default cpu)")
     p.add_argument("--quick", action="store_true", help="small sizes; ≤ 3 min on 2 CPU cores")
     p.add_argument("--out", default=None, help="folder for bench_<device>.json, figures and bench_table.md (default: the repo's figures/)")

@@ -17,7 +17,7 @@ __all__ = ['SECONDS_PER_TOKEN_CPU', 'SHIPPED', 'TEMPEST', 'print_budget', 'held_
            'shipped_model_dir', 'adapters_off', 'passage_infills', 'blanks_of', 'multi_blank_infill', 'demo', 'main']
 
 # %% ../nbs/10_demo.ipynb #5603be1f
-SECONDS_PER_TOKEN_CPU = 1/24  # SmolLM2-135M `generate`, batch 1, fp32, 2-core CPU (TOOLCHAIN.md); only for the budget
+SECONDS_PER_TOKEN_CPU = 1/24  # SmolLM2-135M `generate`, batch 1, fp32, 2-core CPU (measured on this project's machine); only for the budget
 
 def print_budget(max_new_tokens:int, # tokens the base model will generate
                  tiny:bool=False, # using the random tiny model instead of SmolLM2-135M

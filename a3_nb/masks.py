@@ -144,7 +144,7 @@ def two_stream_mask(group_ids,  # (L,) or (B, L) group ids
                     position_ids=None,  # optional (B, L) original positions (default 0..L-1); only read with a window
                     sliding_window:int|None=None,  # sliding-window backbones: keys only within this distance of the row's position
                    ) -> Tensor:  # bool (B, 1, L+Q, L+Q), True = may attend; no all-False row
-    "Boolean SDPA mask for the concatenated `[content ; query]` layout of DESIGN §3."
+    "Boolean SDPA mask for the concatenated `[content ; query]` two-stream layout."
     keys = _two_stream_keys(group_ids, document_ids, padding_mask, query_positions)
     m = _raw_two_stream(*keys)
     wp = _window_positions(position_ids, sliding_window, group_ids, query_positions, keys[0].shape[0])
