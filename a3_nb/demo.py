@@ -144,7 +144,7 @@ TEMPEST = ("The solemn temples, the great {globe} itself,\nYea, all which it inh
 
 def blanks_of(template:str, # text with gold words in braces, e.g. "We are such {stuff}"
               blank:str="<blank>"):
-    "(text with `blank` markers, gold words, token lengths of the gold words) from a `{word}` template."
+    "(text with `blank` markers, gold words) from a `{word}` template."
     import re
     gold = re.findall(r"\{([^}]*)\}", template)
     return re.sub(r"\{[^}]*\}", blank, template), gold

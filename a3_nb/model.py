@@ -17,7 +17,8 @@ from .masks import two_stream_mask, two_stream_block_mask, reorder
 
 # %% auto #0
 __all__ = ['W_INITS', 'RESIDUALS', 'LORA_TARGETS', 'ADAPTER_FILE', 'A3Config', 'check_backbone', 'A3Output', 'A3ForCausalLM',
-           'from_causal_lm', 'is_adapter_param', 'add_lora', 'merge_lora', 'adapter_state_dict', 'stream_forward']
+           'from_causal_lm', 'is_adapter_param', 'add_lora', 'merge_lora', 'adapter_state_dict', 'load_adapter',
+           'stream_forward']
 
 # %% ../nbs/02_model.ipynb #bd6368e9
 W_INITS = ("normal", "official", "mean_embedding", "zeros")
@@ -382,7 +383,6 @@ def _from_pretrained(cls, pretrained_model_name_or_path, *args,
     p = Path(str(pretrained_model_name_or_path)).expanduser()
     if not (p/ADAPTER_FILE).exists():
         return super(A3ForCausalLM, cls).from_pretrained(pretrained_model_name_or_path, *args, dtype=dtype, **kwargs)
-    from safetensors.torch import load_file
     config = A3Config.from_pretrained(p)
     lora, config.lora = dict(config.lora or {}), None
     if not lora: raise ValueError(f"{p}: has {ADAPTER_FILE} but its config.json has no 'lora' section")
@@ -391,15 +391,23 @@ def _from_pretrained(cls, pretrained_model_name_or_path, *args,
         from a3_nb.hub import load_base  # lazy: only LoRA folders need the base model by name
         backbone = load_base(config.base_model, dtype=dtype or torch.float32)[0]
     _prefer_sdpa(backbone, kwargs.get("attn_implementation"))
-    model = cls(config, backbone=backbone).add_lora(**lora)
-    sd, want = load_file(str(p/ADAPTER_FILE)), set(model.adapter_state_dict())
-    if set(sd) != want:
-        raise ValueError(f"{p}/{ADAPTER_FILE} does not match the LoRA settings in config.json: missing {sorted(want - set(sd))[:3]}, "
-                         f"unexpected {sorted(set(sd) - want)[:3]}")
-    model.load_state_dict(sd, strict=False)
-    return model.eval()
+    return cls(config, backbone=backbone).add_lora(**lora).load_adapter(p).eval()
 
-A3ForCausalLM.save_pretrained, A3ForCausalLM.from_pretrained = _save_pretrained, _from_pretrained
+def load_adapter(self, folder):
+    "Load the adapter (and `w`) of a LoRA folder into this LoRA model in place; the LoRA settings must match."
+    from pathlib import Path
+    from safetensors.torch import load_file
+    f = Path(folder)/ADAPTER_FILE
+    sd = load_file(str(f)); want = {k: tuple(v.shape) for k, v in self.adapter_state_dict().items()}
+    have = {k: tuple(v.shape) for k, v in sd.items()}
+    if have != want:
+        bad = sorted(k for k in set(want) & set(have) if want[k] != have[k])
+        raise ValueError(f"{f} does not match this model's LoRA settings: missing {sorted(set(want) - set(have))[:3]}, "
+                         f"unexpected {sorted(set(have) - set(want))[:3]}, other shapes {bad[:3]} (a different rank?)")
+    self.load_state_dict(sd, strict=False)
+    return self
+
+A3ForCausalLM.save_pretrained, A3ForCausalLM.from_pretrained, A3ForCausalLM.load_adapter = _save_pretrained, _from_pretrained, load_adapter
 
 # %% ../nbs/02_model.ipynb #d1427415
 def stream_forward(self,

@@ -474,11 +474,7 @@ def _quiet_hf():
 
 def _load_weights(model, folder: Path):
     "Load a saved model's weights into `model` in place (a LoRA folder: only the adapter and `w`)."
-    if (folder/"adapter_model.safetensors").exists():
-        from safetensors.torch import load_file
-        sd = load_file(str(folder/"adapter_model.safetensors")); want = set(model.adapter_state_dict())
-        if set(sd) != want: raise ValueError(f"{folder}: the saved adapter does not match this model's LoRA settings")
-        model.load_state_dict(sd, strict=False)
+    if (folder/"adapter_model.safetensors").exists(): model.load_adapter(folder)
     else:
         with _quiet_hf(): model.load_state_dict(type(model).from_pretrained(folder).state_dict())
 
