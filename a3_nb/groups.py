@@ -11,7 +11,7 @@ from torch import Tensor
 
 # %% auto #0
 __all__ = ['OFFICIAL_STRATEGIES', 'check_group_ids', 'ar_groups', 'contiguous_groups', 'permuted_groups', 'mixed_groups',
-           'batch_groups', 'infill_groups', 'group_sizes']
+           'span_groups', 'batch_groups', 'infill_groups', 'causal_context', 'group_sizes']
 
 # %% ../nbs/00_groups.ipynb #c7fc0e7c
 _INT_DTYPES = (torch.int8, torch.int16, torch.int32, torch.int64, torch.uint8)
@@ -108,12 +108,51 @@ def mixed_groups(L:int,  # sequence length
     "Official strategy 5: with probability `p_permuted` a permuted grouping, otherwise a contiguous one."
     return batch_groups("mixed", 1, L, s, generator=generator, p_permuted=p_permuted, device=device)[0]
 
+# %% ../nbs/00_groups.ipynb #b1b1f5c0
+def _span_mask(B, L, generator=None, max_spans:int=3, max_span:int=24):
+    "(B, L) bool: True on 1..`max_spans` random spans of 1..`max_span` positions (never position 0)."
+    pos = torch.arange(L).expand(B, L)
+    blank = torch.zeros(B, L, dtype=torch.bool)
+    for k in range(max_spans):  # a loop over spans, not tokens
+        start = torch.randint(1, max(L, 2), (B, 1), generator=generator)
+        n = torch.randint(1, max_span + 1, (B, 1), generator=generator)
+        on = torch.rand(B, 1, generator=generator) < (1.0 if k == 0 else 0.5)
+        blank |= on & (pos >= start) & (pos < start + n)
+    blank[:, 0] = False
+    return blank
+
+def _span_order(blank, s, generator=None):
+    "Group ids: the non-blank positions as left-to-right singletons 0..C-1, then the blanks in groups of `s` (random order, or left to right for half the rows)."
+    B, L = blank.shape
+    pos = torch.arange(L).expand(B, L).double()
+    l2r = torch.rand(B, 1, generator=generator) < 0.5
+    within = torch.where(l2r, pos, torch.rand(B, L, generator=generator, dtype=torch.float64) * L)
+    rank = torch.where(blank, L + within, pos).argsort(-1).argsort(-1)
+    C = (~blank).sum(-1, keepdim=True)
+    return torch.where(blank, C + (rank - C) // s, rank)
+
+def _span_rows(B, L, s, generator=None, max_spans:int=3, max_span:int=24, device=None):
+    "(B, L) span-infilling groupings."
+    g = _span_order(_span_mask(B, L, generator, max_spans, max_span), s, generator)
+    return g.to(device) if device is not None else g
+
+def span_groups(L:int,  # sequence length
+                s:int,  # blanks per group
+                generator:torch.Generator|None=None,  # CPU generator for reproducibility
+                max_spans:int=3,  # at most this many blank spans (the first always, each other with probability 1/2)
+                max_span:int=24,  # longest span
+                device=None,  # device of the result
+               ) -> Tensor:  # (L,) group ids
+    "Span infilling: the context as left-to-right singleton groups, then random blank spans last, in groups of `s`."
+    _check_L(L); _check_s(s, L)
+    return _span_rows(1, L, s, generator, max_spans, max_span, device)[0]
+
 # %% ../nbs/00_groups.ipynb #fb559453
 OFFICIAL_STRATEGIES = {0: ("ar", None), 1: ("contiguous", 2), 2: ("contiguous", 4),
                        3: ("permuted", 4), 4: ("permuted", 8), 5: ("mixed", 8)}
-_STRATEGIES = ("ar", "contiguous", "permuted", "mixed")
+_STRATEGIES = ("ar", "contiguous", "permuted", "mixed", "span")
 
-def batch_groups(strategy:str|int,  # "ar", "contiguous", "permuted", "mixed", or an official id 0-5
+def batch_groups(strategy:str|int,  # "ar", "contiguous", "permuted", "mixed", "span", or an official id 0-5
                  B:int,  # batch size
                  L:int,  # sequence length
                  s:int|None=None,  # group size (not for "ar"; implied by an official id)
@@ -144,6 +183,7 @@ def batch_groups(strategy:str|int,  # "ar", "contiguous", "permuted", "mixed", o
         _check_s(s, L)
         if strategy == "contiguous": g = contiguous_groups(L, s).expand(nrows, L).clone()
         elif strategy == "permuted": g = _permuted_rows(nrows, L, s, generator)
+        elif strategy == "span": g = _span_rows(nrows, L, s, generator)
         else:
             coin = torch.rand(nrows, 1, generator=generator) < p_permuted
             g = torch.where(coin, _permuted_rows(nrows, L, s, generator), contiguous_groups(L, s))
@@ -219,6 +259,17 @@ def _explicit_keys(order, km):
                              f"blanks are {blanks.tolist()[:16]}, got {r.tolist()[:16]}")
         keys[b, r] = torch.arange(r.numel())
     return keys.to(km.device)
+
+# %% ../nbs/00_groups.ipynb #8b662321
+def causal_context(group_ids,  # (L,) or (B, L) infill group ids: 0 = given, 1..K = blanks
+                   valid:Tensor|None=None,  # (B, L) bool, False = padding (left in group 0, unranked)
+                  ) -> Tensor:  # same shape: given tokens in singleton groups 0..C-1 (left to right), blanks shifted to C..
+    "Put the given tokens in left-to-right singleton groups and the blank groups after all of them."
+    g = check_group_ids(group_ids)
+    ctx = g == 0 if valid is None else (g == 0) & torch.as_tensor(valid, device=g.device).reshape(g.shape).bool()
+    off = ctx.sum(-1, keepdim=True) - 1
+    out = torch.where(ctx, ctx.long().cumsum(-1) - 1, torch.where(g == 0, 0, g + off))
+    return out[0] if torch.as_tensor(group_ids).ndim == 1 else out
 
 # %% ../nbs/00_groups.ipynb #8517a732
 def group_sizes(group_ids:Tensor) -> list[list[int]]:
