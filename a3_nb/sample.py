@@ -10,11 +10,11 @@ import argparse, math, sys
 from dataclasses import dataclass
 import torch, torch.nn.functional as F
 from torch import Tensor
-from .groups import check_group_ids, infill_groups
+from .groups import check_group_ids, infill_groups, causal_context
 
 # %% auto #0
-__all__ = ['CRITERIA', 'MODES', 'TraceStep', 'Trace', 'groupwise_sample', 'dynamic_resample', 'encode_pieces', 'infill',
-           'generate', 'load_a3', 'main', 'sampling_benchmark', 'plot_sampling_benchmark']
+__all__ = ['CONTEXTS', 'CRITERIA', 'MODES', 'TraceStep', 'Trace', 'groupwise_sample', 'dynamic_resample', 'encode_pieces',
+           'infill', 'generate', 'load_a3', 'main', 'sampling_benchmark', 'plot_sampling_benchmark']
 
 # %% ../nbs/05_sample.ipynb #42a65fe1
 @dataclass
@@ -110,12 +110,18 @@ class _ContentCache:
         self.valid = torch.zeros(x.shape[0], 0, dtype=torch.bool, device=x.device)
         self.pos = torch.zeros(x.shape[0], 0, dtype=torch.long, device=x.device)  # positions of the cached columns (sliding windows)
 
-    def __call__(self, cpos:Tensor, cvalid:Tensor, qpos:Tensor) -> Tensor:
-        "Append the content at `cpos` (B, C) (entries with `cvalid` False are padding) and return logits of `qpos` (B, Q)."
+    def __call__(self, cpos:Tensor, cvalid:Tensor, qpos:Tensor, cgroups:Tensor|None=None) -> Tensor:
+        "Append the content at `cpos` (B, C) (`cvalid` False = padding; `cgroups`: their group ids if several) and return logits of `qpos` (B, Q)."
         B, Q = qpos.shape
+        C = cpos.shape[1]
         cols = torch.cat([self.valid, cvalid], 1)
         full = torch.cat([cols, cols.new_zeros(B, Q)], 1)
-        mask = full[:, None, None, :].expand(B, 1, cpos.shape[1] + Q, full.shape[1])
+        mask = full[:, None, None, :].expand(B, 1, C + Q, full.shape[1])
+        if cgroups is not None:  # several groups in the new content: content row i sees new content j only if g[j] <= g[i]
+            see = torch.ones(B, C + Q, C, dtype=torch.bool, device=cpos.device)
+            see[:, :C] = cgroups[:, None, :] <= cgroups[:, :, None]
+            mask = mask.clone(); P = self.valid.shape[1]
+            mask[:, 0, :, P:P + C] &= see
         logits, self.kv = self.model.stream_forward(self.x.gather(1, cpos), cpos, qpos, mask, self.kv, cache_pos=self.pos)
         self.valid, self.pos = cols, torch.cat([self.pos, cpos], 1)
         return logits
@@ -147,6 +153,13 @@ def _plan(group_ids:Tensor, valid:Tensor):
     return step, K, pos, ok, counts[:, :K + 1].max(0).values.clamp(min=1).tolist()
 
 # %% ../nbs/05_sample.ipynb #c60c2801
+CONTEXTS = ("group0", "causal")
+
+def _layout(context:str, valid:Tensor):
+    "The map from sampler group ids (0 = given) to the model's: the identity, or `causal_context`."
+    if context not in CONTEXTS: raise ValueError(f"context must be one of {CONTEXTS}; got {context!r}")
+    return (lambda g: g) if context == "group0" else (lambda g: causal_context(g, valid))
+
 def _trace_steps(t, qpos, commit, tok, p, ent, gstep):
     "One TraceStep per row from this step's (B, Q) tensors."
     rows = []
@@ -181,6 +194,7 @@ def groupwise_sample(model, # an `A3ForCausalLM`
                      pad_token_id:int|None=None, # fills the blanks skipped after EOS (default: eos_token_id)
                      callback=None, # `callback(step, output_ids, steps)` after every step
                      return_trace:bool=False, # also return a list of `Trace`, one per row
+                     context:str="group0", # the given tokens: one bidirectional group 0 (paper), or "causal" (left-to-right singletons)
                     ):
     "Algorithm 1: fill groups 1..K of `group_ids` in order, each group's tokens in parallel. Returns ids (and traces)."
     _check_sampling(do_sample, temperature, top_k, top_p)
@@ -191,6 +205,7 @@ def groupwise_sample(model, # an `A3ForCausalLM`
     x, known, valid = _prepare(model, input_ids, g == 0, attention_mask, "group_ids")
     x0 = x.clone()
     step, K, pos, ok, sizes = _plan(g, valid)
+    layout = _layout(context, valid)
     want = return_trace or callback is not None
     eos = eos_token_id is not None
     pad = eos_token_id if pad_token_id is None else pad_token_id
@@ -206,10 +221,10 @@ def groupwise_sample(model, # an `A3ForCausalLM`
         if use_cache:
             cpos, cok = pos[:, k - 1, :sizes[k - 1]], ok[:, k - 1, :sizes[k - 1]]
             if eos and k > 1: cok = cok & ~dropped.gather(1, cpos)
-            logits = cache(cpos, cok, qpos)
+            logits = cache(cpos, cok, qpos, layout(step).gather(1, cpos) if k == 1 and context == "causal" else None)
         else:
             am = valid if not eos else valid & ~(dropped if k > 1 else torch.zeros_like(valid))
-            logits = model(x, step, attention_mask=am, query_positions=qpos).logits
+            logits = model(x, layout(step), attention_mask=am, query_positions=qpos).logits
             logits = logits.gather(1, qpos[..., None].expand(-1, -1, logits.shape[-1]))
         tok, p, ent = _pick(logits, do_sample, temperature, top_k, top_p, generator, stats=want)
         x.scatter_(1, qpos, torch.where(qok, tok, x.gather(1, qpos)))
@@ -247,6 +262,7 @@ def dynamic_resample(model, # an `A3ForCausalLM`
                      attention_mask:Tensor|None=None, # (B, L) 1 = real token, 0 = right padding
                      callback=None, # `callback(step, output_ids, steps)` after every step
                      return_trace:bool=False, # also return a list of `Trace`, one per row
+                     context:str="group0", # the given tokens: one bidirectional group 0 (paper), or "causal" (left-to-right singletons)
                     ):
     "Algorithm 2: each step, score all blanks and commit the `step_size` best. Returns ids (and traces)."
     if not isinstance(step_size, int) or isinstance(step_size, bool) or step_size < 1:
@@ -264,6 +280,7 @@ def dynamic_resample(model, # an `A3ForCausalLM`
     x, known, valid = _prepare(model, input_ids, km, attention_mask, "known_mask")
     x0, B, L = x.clone(), *x.shape
     todo = valid & ~known
+    layout = _layout(context, valid)
     n_steps = math.ceil(int(todo.sum(1).max()) / step_size)
     cached = mode == "adaptive" and use_cache
     want = return_trace or callback is not None
@@ -278,9 +295,10 @@ def dynamic_resample(model, # an `A3ForCausalLM`
     for t in range(1, n_steps + 1):
         qok = todo.gather(1, qpos)
         gstep = torch.where(todo, 1, 0) if mode == "faithful" else torch.where(todo, t, assigned)
-        if cached: logits = cache(cpos, cok, qpos)
+        if mode == "faithful" and context == "causal": gstep = torch.where(known, 0, gstep + 1)  # committed blanks: one group after the context
+        if cached: logits = cache(cpos, cok, qpos, layout(gstep).gather(1, cpos) if t == 1 and context == "causal" else None)
         else:
-            logits = model(x, gstep, attention_mask=valid, query_positions=qpos).logits
+            logits = model(x, layout(gstep), attention_mask=valid, query_positions=qpos).logits
             logits = logits.gather(1, qpos[..., None].expand(-1, -1, logits.shape[-1]))
         tok, p, ent = _pick(logits, do_sample, temperature, top_k, top_p, generator, stats=True)
         score = p if criterion == "confidence" else -ent if criterion == "entropy" else _uniform(p.shape, generator, p.device)
@@ -397,6 +415,7 @@ def infill(model, # an `A3ForCausalLM`
            generator:torch.Generator|None=None, # seeds sampling (and random orders / criteria)
            callback=None, # per-step callback, see `groupwise_sample`
            return_trace:bool=False, # also return the traces (positions in the tokenized row, anchor at 0)
+           context:str="causal", # the given text: left-to-right singleton groups (default: what the shipped model infills best with) or "group0" (paper)
           ):
     "Fill every `blank` in `text`; returns the filled text (a list for a list), and the traces on request."
     texts, parts, lens = _check_infill(text, blank, lengths, max_blank_len, sampler)
@@ -413,7 +432,7 @@ def infill(model, # an `A3ForCausalLM`
     pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else 0
     x, km, am = _pad_rows(rows, known, pad, _device(model))
     kw = dict(do_sample=do_sample, temperature=temperature, top_k=top_k, top_p=top_p, generator=generator,
-              attention_mask=am, callback=callback, return_trace=True)
+              attention_mask=am, callback=callback, return_trace=True, context=context)
     if sampler == "groupwise":
         g = infill_groups(km, group_size=group_size, order=order, generator=generator)
         out, traces = groupwise_sample(model, x, g, use_cache=use_cache, **kw)
@@ -447,6 +466,7 @@ def generate(model, # an `A3ForCausalLM`
              generator:torch.Generator|None=None, # seeds sampling
              callback=None, # per-step callback, see `groupwise_sample`
              return_trace:bool=False, # also return the traces
+             context:str="causal", # the prompt: left to right, as in AR training (default), or "group0" (one bidirectional group, paper)
             ):
     "Continue `prompt` left to right, `group_size` tokens per model call; returns the continuation text (list for a list)."
     if not isinstance(max_new_tokens, int) or max_new_tokens < 1: raise ValueError(f"max_new_tokens must be an int >= 1; got {max_new_tokens!r}")
@@ -464,7 +484,7 @@ def generate(model, # an `A3ForCausalLM`
     g = infill_groups(km, group_size=group_size, order="l2r")
     out = groupwise_sample(model, x, g, use_cache=use_cache, do_sample=do_sample, temperature=temperature, top_k=top_k,
                            top_p=top_p, generator=generator, attention_mask=am, eos_token_id=eos, pad_token_id=pad,
-                           callback=callback, return_trace=return_trace)
+                           callback=callback, return_trace=return_trace, context=context)
     out, traces = out if return_trace else (out, None)
     texts = []
     for b, s in enumerate(starts):
@@ -511,6 +531,7 @@ def _parser():
     p.add_argument("--top-k", type=int); p.add_argument("--top-p", type=float)
     p.add_argument("--seed", type=int, default=0, help="seed of sampling and random orders (default: %(default)s)")
     p.add_argument("--trace", action="store_true", help="print every step's committed tokens")
+    p.add_argument("--context", choices=CONTEXTS, default="causal", help="the given text: causal (left-to-right singletons; default) or group0 (one bidirectional group, the paper's layout)")
     return p
 
 def main(argv:list[str]|None=None) -> int:
@@ -528,7 +549,7 @@ def main(argv:list[str]|None=None) -> int:
         out, (tr,) = infill(model, tok, text, blank=a.blank, lengths=lengths, max_blank_len=a.max_blank_len, sampler=a.sampler,
                             group_size=a.group_size, order=a.order, step_size=a.step_size, criterion=a.criterion, mode=a.mode,
                             use_cache=not a.no_cache, do_sample=a.do_sample, temperature=a.temperature, top_k=a.top_k,
-                            top_p=a.top_p, generator=torch.Generator().manual_seed(a.seed), return_trace=True)
+                            top_p=a.top_p, generator=torch.Generator().manual_seed(a.seed), return_trace=True, context=a.context)
     except (ValueError, FileNotFoundError, OSError) as e:
         print(f"a3 infill: error: {e}", file=sys.stderr); return 2
     if a.trace:
@@ -586,7 +607,7 @@ def sampling_benchmark(model, # an `A3ForCausalLM`
                 x, step = row_for(s)
                 fn = lambda: tokenizer.decode(_official_style(model, x, step, math.ceil(n_new / s))[0, ids.shape[1]:].tolist())
             else:
-                fn = lambda: generate(model, tokenizer, prompt, n_new, group_size=s, eos_token_id=None, use_cache=method == "a3_cached")
+                fn = lambda: generate(model, tokenizer, prompt, n_new, group_size=s, eos_token_id=None, use_cache=method == "a3_cached", context="group0")  # the layout the official code uses
             with torch.no_grad(): out, sec, n = timed(fn, repeats if method in ("hf_generate", "a3_cached") else 1)
             outs[method, s] = out
             rows.append(dict(method=method, group_size=s, seconds=round(sec, 3), tokens_per_s=round(n_new / sec, 1), calls=n))
