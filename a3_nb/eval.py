@@ -12,7 +12,7 @@ from pathlib import Path
 import torch, torch.nn.functional as F
 from torch import Tensor
 from tqdm.auto import tqdm
-from .groups import check_group_ids, infill_groups, ar_groups
+from .groups import check_group_ids, infill_groups, ar_groups, causal_context
 from .sample import groupwise_sample, dynamic_resample, load_a3, encode_pieces  # `load_a3`: one loader for `a3 infill`, `a3 eval` and lm-eval
 
 # %% auto #0
@@ -22,7 +22,7 @@ __all__ = ['TASKS', 'INFILL_METHODS', 'GEN_METHODS', 'is_a3', 'ar_compatible', '
            'fill_blanks', 'ar_continue', 'rouge', 'read_rocstories', 'infill_example', 'infill_predict',
            'normalize_answer', 'triviaqa_hit', 'triviaqa_prompt', 'triviaqa_predict', 'load_docs', 'run_task',
            'register_lm_eval', 'shakespeare_passages', 'judge_perplexity', 'sample_continuations', 'middle_nll',
-           'mean_ci', 'offline_benchmark', 'offline_table', 'plot_offline', 'main']
+           'mean_ci', 'offline_benchmark', 'merge_offline', 'offline_table', 'plot_offline', 'main']
 
 # %% ../nbs/06_eval.ipynb #3d2f573e
 def is_a3(model) -> bool:
@@ -262,12 +262,13 @@ def fill_blanks(model,  # A3 model
                 criterion:str="entropy",  # dynamic: which blanks to commit first ("entropy", "confidence", "random")
                 mode:str="faithful",  # dynamic: "faithful" (paper, uncached) or "adaptive" (cached)
                 do_sample:bool=False, temperature:float=1.0, top_p:float|None=None, generator=None,
+                context:str="group0",  # the given tokens: one bidirectional group 0 (paper) or "causal" (left-to-right singletons)
                ) -> Tensor:  # (B, L) filled ids
     "Fill the blanks of `input_ids` with an A3 sampler (`a3_nb.sample`); known positions are never changed."
     ids = _as_batch(input_ids, "input_ids"); known = _as_batch(known_mask, "known_mask").bool()
     if not is_a3(model): raise ValueError("fill_blanks needs an A3 model (got a plain causal LM); use `ar_continue` for it")
     if sampler not in ("groupwise", "dynamic"): raise ValueError(f"sampler must be 'groupwise' or 'dynamic'; got {sampler!r}")
-    samp = dict(do_sample=do_sample, temperature=temperature, top_p=top_p, generator=generator)
+    samp = dict(do_sample=do_sample, temperature=temperature, top_p=top_p, generator=generator, context=context)
     if sampler == "groupwise":
         g = infill_groups(known, group_size=group_size, order=order, generator=generator)
         return _ids_of(groupwise_sample(model, ids, g, **samp))
@@ -570,14 +571,16 @@ def sample_continuations(model, tokenizer, prompts:list,  # token id lists (each
                          n:int,  # tokens to sample after each prompt
                          method:str="groupwise",  # "ar" (plain LM `generate`), "groupwise" or "dynamic" (A3)
                          group_size:int=1, criterion:str="entropy", temperature:float=1.0, top_p:float|None=None,
-                         seed:int=0, progress:bool=True, desc:str|None=None) -> list:
+                         seed:int=0, progress:bool=True, desc:str|None=None,
+                         context:str="group0",  # A3: the prompt as one group 0 (paper) or "causal" (left-to-right singletons)
+                        ) -> list:
     "Sample `n` tokens after each prompt: base-model `generate`, or A3 blanks filled by a sampler with contiguous groups."
     gen = torch.Generator().manual_seed(seed); out = []
     for p in tqdm(prompts, desc=desc or method, disable=not progress):
         if method == "ar": out.append(ar_continue(model, p, n, do_sample=True, temperature=temperature, top_p=top_p, generator=gen)); continue
         ids = torch.tensor([p + [p[0]] * n]); known = torch.tensor([[True] * len(p) + [False] * n])
         y = fill_blanks(model, ids, known, sampler=method, group_size=group_size, criterion=criterion, do_sample=True,
-                        temperature=temperature, top_p=top_p, generator=gen)
+                        temperature=temperature, top_p=top_p, generator=gen, context=context)
         out.append(y[0, len(p):].tolist())
     return out
 
@@ -588,13 +591,16 @@ def middle_nll(a3, # an A3 model (None: skip)
                tokenizer,
                prefix:str, middle:str, suffix:str, # the passage; `middle` is scored
                sep:str="\n", # joins prefix / middle / suffix
+               context:str="group0", # A3's layout of prefix and suffix: one group 0 (paper) or "causal" (left-to-right singletons)
               ) -> dict:
     "Exact mean NLL (nats/token) of `middle`: under A3 given prefix and suffix, under `base` given the prefix."
     e = infill_example(tokenizer, prefix, middle, suffix, anchor_id(a3, tokenizer), sep)
     n = e["n_blank"]; steps = torch.arange(1, n + 1); out = dict(tokens=n)
     if a3 is not None:
         ids = torch.tensor([e["ids"]]); g = torch.zeros_like(ids); g[0, e["blank"]] = steps
-        out["a3"] = -sequence_logprob(a3, ids, g).mean.item()
+        if context not in ("group0", "causal"): raise ValueError(f"context must be 'group0' or 'causal'; got {context!r}")
+        tm = g > 0                                               # score the middle only (causal: context groups are > 0 too)
+        out["a3"] = -sequence_logprob(a3, ids, causal_context(g) if context == "causal" else g, target_mask=tm).mean.item()
     if base is not None:
         pids = torch.tensor([e["prefix_ids"] + e["middle_ids"]]); gp = torch.zeros_like(pids); gp[0, len(e["prefix_ids"]):] = steps
         out["base"] = -sequence_logprob(base, pids, gp).mean.item()
@@ -617,11 +623,15 @@ INFILL_METHODS = {  # label -> (which model, infill_predict options)
     "A3 groupwise s=4": ("a3", dict(method="a3", sampler="groupwise", group_size=4)),
     "A3 dynamic (entropy)": ("a3", dict(method="a3", sampler="dynamic", group_size=1, criterion="entropy")),
     "A3 dynamic (entropy, adaptive)": ("a3", dict(method="a3", sampler="dynamic", group_size=1, criterion="entropy", mode="adaptive")),
+    "A3 causal ctx, s=1": ("a3", dict(method="a3", sampler="groupwise", group_size=1, context="causal")),
+    "A3 causal ctx, s=4": ("a3", dict(method="a3", sampler="groupwise", group_size=4, context="causal")),
+    "A3 causal ctx, dynamic (entropy, adaptive)": ("a3", dict(method="a3", sampler="dynamic", group_size=1, criterion="entropy", mode="adaptive", context="causal")),
 }
 GEN_METHODS = {  # label -> (which model, sample_continuations options)
     "base AR": ("base", dict(method="ar")),
     **{f"A3 groupwise s={s}": ("a3", dict(method="groupwise", group_size=s)) for s in (1, 2, 4, 8)},
     "A3 dynamic (entropy)": ("a3", dict(method="dynamic", group_size=1, criterion="entropy")),
+    **{f"A3 causal ctx, s={s}": ("a3", dict(method="groupwise", group_size=s, context="causal")) for s in (1, 4)},
 }
 
 def offline_benchmark(a3_model, base_model, tokenizer,
@@ -657,10 +667,12 @@ def offline_benchmark(a3_model, base_model, tokenizer,
         examples[label] = preds[:3]
     nlls = None
     if nll:
-        per = [middle_nll(a3_model, base_model, tokenizer, p["prefix"], p["middle"], p["suffix"])
+        per = [dict(**middle_nll(a3_model, base_model, tokenizer, p["prefix"], p["middle"], p["suffix"]),
+                    a3_causal=middle_nll(a3_model, None, tokenizer, p["prefix"], p["middle"], p["suffix"], context="causal")["a3"])
                for p in tqdm(ps, desc="exact NLL of the gold middles", disable=not progress)]
-        nlls = {k: dict(**mean_ci([r[k] for r in per]), values=[r[k] for r in per]) for k in ("a3", "base")}
+        nlls = {k: dict(**mean_ci([r[k] for r in per]), values=[r[k] for r in per]) for k in ("a3", "a3_causal", "base")}
         nlls["a3_minus_base"] = mean_ci([r["a3"] - r["base"] for r in per])
+        nlls["a3_causal_minus_base"] = mean_ci([r["a3_causal"] - r["base"] for r in per])
     a = anchor_id(a3_model, tokenizer)
     cond = [[a] + _enc(tokenizer, p["prefix"] + "\n") for p in ps[:gen_n]]
     gen = {}
@@ -681,6 +693,22 @@ def offline_benchmark(a3_model, base_model, tokenizer,
                 passages=[dict(title=p["title"], middle=p["middle"]) for p in ps], infill=infill, gen=gen, nll=nlls,
                 examples=examples, seconds=time.time() - t0)
 
+def merge_offline(results:list, # `offline_benchmark` results on the same passages and settings (e.g. run in parallel)
+                 ) -> dict:
+    "One result from several runs: their infill, gen and NLL rows together (later runs win on a repeated label)."
+    keys = ("n", "seed", "gen_tokens", "n_uncond", "temperature")
+    first = results[0]
+    for r in results[1:]:
+        if any(r.get(k) != first.get(k) for k in keys) or [p["middle"] for p in r["passages"]] != [p["middle"] for p in first["passages"]]:
+            raise ValueError(f"cannot merge runs with other passages or settings: {({k: r.get(k) for k in keys})} vs {({k: first.get(k) for k in keys})}")
+    out = dict(first, infill={}, gen={}, examples={}, nll=None, merged_from=[dict(command=r.get("command"), seconds=r.get("seconds")) for r in results])
+    for r in results:
+        out["infill"].update(r["infill"]); out["gen"].update(r["gen"]); out["examples"].update(r.get("examples", {}))
+        if r.get("nll"): out["nll"] = r["nll"]
+        if r["gen"]: out["gen_n"] = r["gen_n"]
+    out["seconds"] = sum(r.get("seconds", 0) for r in results)
+    return out
+
 def offline_table(res:dict) -> str:
     "Markdown tables of an `offline_benchmark` result."
     out = [f"Infilling, {res['n']} held-out passages (middle line of 5, gold length), ROUGE F x 100:", "",
@@ -691,6 +719,9 @@ def offline_table(res:dict) -> str:
         out += ["", "Exact NLL of the gold middle (nats/token, mean [95% bootstrap interval over passages]):", "",
                 "| model | NLL |", "|---|---|", f"| A3, prefix + suffix | {f3(nl['a3'])} |", f"| base, prefix only | {f3(nl['base'])} |",
                 f"| difference (A3 - base) | {f3(nl['a3_minus_base'])} |"]
+        if "a3_causal" in nl:
+            out += [f"| A3, prefix + suffix, causal context | {f3(nl['a3_causal'])} |",
+                    f"| difference (A3 causal context - base) | {f3(nl['a3_causal_minus_base'])} |"]
     out += ["", f"Generative perplexity judged by the base model ({res['gen_tokens']} sampled tokens, temperature "
             f"{res['temperature']}; conditional on 2 lines x {res.get('gen_n', res['n'])}, unconditional x {res['n_uncond']}); distinct = % unique tokens:", "",
             "| sampler | cond. PPL | cond. distinct | uncond. PPL | uncond. distinct | s |", "|---|---|---|---|---|---|"]
@@ -740,6 +771,10 @@ def _parser():
     p.add_argument("--n-uncond", type=int, default=8, help="offline: unconditional samples per sampler (default: %(default)s)")
     p.add_argument("--threads", type=int, default=None, help="torch CPU threads (on a shared, oversubscribed CPU, 1 is much faster)")
     p.add_argument("--skip-gen", action="store_true", help="offline: only the infilling part")
+    p.add_argument("--methods", nargs="+", default=None, metavar="LABEL", help=f"offline: infilling methods (default: all of {list(INFILL_METHODS)})")
+    p.add_argument("--gen-methods", nargs="+", default=None, metavar="LABEL", help=f"offline: generative-perplexity samplers (default: all of {list(GEN_METHODS)})")
+    p.add_argument("--skip-nll", action="store_true", help="offline: no exact NLL of the gold middles")
+    p.add_argument("--merge", nargs="+", default=None, metavar="JSON", help="offline: merge the results of runs on the same passages (e.g. run in parallel) instead of evaluating")
     p.add_argument("--reuse-base", default=None, help="offline: JSON of an earlier run with the same settings; reuse its base-model rows")
     p.add_argument("--data-files", nargs="+", default=None, help="task: local files in the dataset's format")
     p.add_argument("--limit", type=int, default=None, help="task: first N examples")
@@ -778,13 +813,23 @@ def main(argv:list|None=None) -> int:
         finally: sys.argv = old
         return 0
     a = _parser().parse_args(argv)
+    for k, known in (("methods", INFILL_METHODS), ("gen_methods", GEN_METHODS)):
+        bad = [m for m in getattr(a, k) or [] if m not in known]
+        if bad: _parser().error(f"--{k.replace('_', '-')}: unknown {bad}; choose from {list(known)}")
+    if a.merge:
+        res = merge_offline([json.loads(Path(f).read_text()) for f in a.merge])
+        print(offline_table(res))
+        if a.figure: plot_offline(res, a.figure, title=" + ".join(r.get("command", "?") for r in res["merged_from"]))
+        if a.out: Path(a.out).parent.mkdir(parents=True, exist_ok=True); Path(a.out).write_text(json.dumps(res, indent=1))
+        return 0
     if a.threads: torch.set_num_threads(a.threads)
     torch.manual_seed(a.seed)
     a3m, base, tokz, desc = _models(a)
     cmd = "a3 eval " + " ".join(argv)
     if a.task == "offline":
         res = offline_benchmark(a3m, base, tokz, n=a.n, seed=a.seed, gen_tokens=a.gen_tokens, n_uncond=a.n_uncond,
-                                gen_n=a.gen_n, gen_methods=[] if a.skip_gen else None, progress=not a.quiet,
+                                gen_n=a.gen_n, gen_methods=[] if a.skip_gen else a.gen_methods, infill_methods=a.methods,
+                                nll=not a.skip_nll, progress=not a.quiet,
                                 reuse=json.loads(Path(a.reuse_base).read_text()) if a.reuse_base else None)
         res.update(command=cmd, a3_model=desc, base_model="tiny random Llama" if a.tiny else a.base)
         print(f"# {cmd}\n# A3: {desc}; base/judge: {res['base_model']}\n")
