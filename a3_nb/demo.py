@@ -11,10 +11,11 @@ from pathlib import Path
 import torch
 from .hub import load_base, shakespeare_corpus, tiny_llama
 from .eval import middle_nll
+from .model import adapters_off  # re-exported here: the demo's base-model switch lives with the model
 
 # %% auto #0
 __all__ = ['SECONDS_PER_TOKEN_CPU', 'SHIPPED', 'TEMPEST', 'print_budget', 'held_out_passage', 'base_continuation', 'base_demo',
-           'shipped_model_dir', 'adapters_off', 'passage_infills', 'blanks_of', 'multi_blank_infill', 'demo', 'main']
+           'shipped_model_dir', 'passage_infills', 'blanks_of', 'multi_blank_infill', 'demo', 'main']
 
 # %% ../nbs/10_demo.ipynb #5603be1f
 SECONDS_PER_TOKEN_CPU = 1/24  # SmolLM2-135M `generate`, batch 1, fp32, 2-core CPU (measured on this project's machine); only for the budget
@@ -102,16 +103,6 @@ def shipped_model_dir(name:str=SHIPPED, # folder name under the repository's `mo
                          "Run from a clone (pip install -e .), or pass --model <folder of an A3 model>.")
     return p
 
-@contextlib.contextmanager
-def adapters_off(model):
-    "Inside the block the A3 model's LoRA adapters are off: its backbone computes exactly the base model (yielded)."
-    from peft.tuners.tuners_utils import BaseTunerLayer
-    layers = [m for m in model.backbone.modules() if isinstance(m, BaseTunerLayer)]
-    for m in layers: m.enable_adapters(False)
-    try: yield model.backbone
-    finally:
-        for m in layers: m.enable_adapters(True)
-
 # %% ../nbs/10_demo.ipynb #e0dc846c
 def _show(s:str) -> str: return s.strip("\n").replace("\n", " / ")
 
@@ -129,9 +120,11 @@ def passage_infills(a3, tokenizer,
     dec = lambda t: tokenizer.decode(t, skip_special_tokens=True)
     out = dict(gold=middle)
     out["a3_groupwise"] = dec(groupwise_sample(a3, ids, infill_groups(known))[0, e["blank"]].tolist())
-    y, (trace,) = dynamic_resample(a3, ids, known, criterion="entropy", mode="adaptive", return_trace=True)
+    out["a3_groupwise_causal"] = dec(groupwise_sample(a3, ids, infill_groups(known), context="causal")[0, e["blank"]].tolist())
+    y, (trace,) = dynamic_resample(a3, ids, known, criterion="entropy", mode="adaptive", return_trace=True, context="causal")
     out["a3_dynamic"], out["trace"] = dec(y[0, e["blank"]].tolist()), trace
     out["nll"] = middle_nll(a3, None, tokenizer, prefix, middle, suffix, sep)      # adapters on: A3
+    out["nll"]["a3_causal"] = middle_nll(a3, None, tokenizer, prefix, middle, suffix, sep, context="causal")["a3"]
     with adapters_off(a3) as base:                                                # adapters off: the base model
         out["base_prefix_only"] = dec(ar_continue(base, e["prefix_ids"], e["n_blank"]))
         out["nll"]["base"] = middle_nll(None, base, tokenizer, prefix, middle, suffix, sep)["base"]
@@ -191,11 +184,12 @@ def demo(model_dir=None, # an A3 model folder (default: the shipped model)
     say("\n".join("    " + l for l in pre.strip("\n").split("\n"))); say("    [" + "_" * len(gold) + "]")
     say("\n".join("    " + l for l in suf.strip("\n").split("\n"))); say("")
     rows = [("gold line", r["gold"]), ("A3, prefix + suffix, groupwise l2r", r["a3_groupwise"]),
+            ("  the same, causal context", r["a3_groupwise_causal"]),
             ("A3, prefix + suffix, dynamic (entropy)", r["a3_dynamic"]), ("base model, prefix only (greedy)", r["base_prefix_only"])]
     for k, v in rows: say(f"  {k:<40} | {_show(v)}")
     nll = r["nll"]
     say(f"\n  exact NLL of the gold line ({nll['tokens']} tokens), nats/token, lower is better:\n"
-        f"    A3 given prefix + suffix {nll['a3']:.3f}   base model given the prefix {nll['base']:.3f}")
+        f"    A3 given prefix + suffix {nll['a3']:.3f} (causal context {nll['a3_causal']:.3f})   base model given the prefix {nll['base']:.3f}")
     say("-" * 78); say("The Tempest (test split), several one-word blanks, filled in one `infill` call:\n")
     m = multi_blank_infill(a3, tok, template)
     say("\n".join("    " + l for l in m["text"].split("\n"))); say("\n  A3 fills:")

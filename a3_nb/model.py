@@ -6,7 +6,7 @@ Docs: https://a3-nb.github.io/a3_nb/model.html.md"""
 
 # %% ../nbs/02_model.ipynb #6ce4b90a
 from __future__ import annotations
-import functools, inspect, math
+import contextlib, copy, functools, inspect, math
 from dataclasses import dataclass
 import torch, torch.nn as nn, torch.nn.functional as F
 from transformers import AutoConfig, AutoModelForCausalLM, PretrainedConfig, PreTrainedModel
@@ -18,7 +18,7 @@ from .masks import two_stream_mask, two_stream_block_mask, reorder
 # %% auto #0
 __all__ = ['W_INITS', 'RESIDUALS', 'LORA_TARGETS', 'ADAPTER_FILE', 'A3Config', 'check_backbone', 'A3Output', 'A3ForCausalLM',
            'from_causal_lm', 'is_adapter_param', 'add_lora', 'merge_lora', 'adapter_state_dict', 'load_adapter',
-           'stream_forward']
+           'adapters_off', 'stream_forward']
 
 # %% ../nbs/02_model.ipynb #bd6368e9
 W_INITS = ("normal", "official", "mean_embedding", "zeros")
@@ -408,6 +408,17 @@ def load_adapter(self, folder):
     return self
 
 A3ForCausalLM.save_pretrained, A3ForCausalLM.from_pretrained, A3ForCausalLM.load_adapter = _save_pretrained, _from_pretrained, load_adapter
+
+# %% ../nbs/02_model.ipynb #93290922
+@contextlib.contextmanager
+def adapters_off(model):
+    "Inside the block the A3 model's LoRA adapters are off: its backbone computes exactly the base model (yielded)."
+    from peft.tuners.tuners_utils import BaseTunerLayer
+    layers = [m for m in model.backbone.modules() if isinstance(m, BaseTunerLayer)]
+    for m in layers: m.enable_adapters(False)
+    try: yield model.backbone
+    finally:
+        for m in layers: m.enable_adapters(True)
 
 # %% ../nbs/02_model.ipynb #d1427415
 def stream_forward(self,
