@@ -11,11 +11,11 @@ from pathlib import Path
 import torch
 
 # %% auto #0
-__all__ = ['SMOLLM2_SHAPE', 'MODELS', 'MEMORY_METHOD', 'BANDWIDTH_TBS', 'summarize', 'time_fn', 'time_pair', 'parse_target',
-           'meets', 'make_row', 'skipped', 'format_table', 'build_base', 'wrap', 'train_batch', 'use_attn', 'ar_step',
-           'a3_step', 'RSSPeak', 'peak_memory', 'measure_arms', 'Budget', 'bench_train', 'top_ops', 'bench_masks',
-           'Counted', 'bench_sample', 'bench_memory_vs_L', 'bench_bandwidth', 'bench_config', 'machine_info',
-           'plot_results', 'default_out', 'run_bench', 'table_markdown', 'main']
+__all__ = ['SPREAD_LIMIT', 'SMOLLM2_SHAPE', 'MODELS', 'MEMORY_METHOD', 'BANDWIDTH_TBS', 'summarize', 'time_fn', 'time_pair',
+           'parse_target', 'meets', 'noisy', 'make_row', 'skipped', 'format_table', 'build_base', 'wrap', 'train_batch',
+           'use_attn', 'ar_step', 'a3_step', 'RSSPeak', 'peak_memory', 'measure_arms', 'Budget', 'bench_train',
+           'top_ops', 'bench_masks', 'Counted', 'bench_sample', 'bench_memory_vs_L', 'bench_bandwidth', 'bench_config',
+           'machine_info', 'plot_results', 'default_out', 'run_bench', 'busy_warning', 'table_markdown', 'main']
 
 # %% ../nbs/08_bench.ipynb #7e987f70
 def summarize(xs:list[float]) -> dict:
@@ -61,10 +61,20 @@ def meets(ratio:float, target:str|None) -> bool|None:
     if t is None or ratio is None or not math.isfinite(ratio): return None
     return ratio <= t[1] if t[0] == "<=" else ratio >= t[1]
 
+SPREAD_LIMIT = 1.5  # max / min of a row's interleaved ratios above this: the machine was not quiet
+
+def noisy(ratio:dict|None) -> bool:
+    "Whether the per-round ratios of an interleaved measurement disagree by more than `SPREAD_LIMIT`."
+    return bool(ratio) and ratio["n"] > 1 and ratio["min"] > 0 and ratio["max"] / ratio["min"] > SPREAD_LIMIT
+
 def make_row(section:str, name:str, base_label:str, ratio:dict|None, target:str|None=None, base=None, value=None,
              unit:str="s", calls=None, note:str="", status:str|None=None) -> dict:
-    "One result row; `status` is ok / MISSED / - (no target) / SKIPPED / FAILED."
+    "One result row; `status` is ok / MISSED / - (no target) / UNRELIABLE (noisy runs) / SKIPPED / FAILED."
     ok = meets(ratio["median"], target) if ratio else None
+    if status is None and noisy(ratio):
+        status = "UNRELIABLE"
+        note = (note + "; " if note else "") + (f"runs disagree {ratio['max'] / ratio['min']:.2f}x (> {SPREAD_LIMIT}): "
+                                                 "rerun with nothing else on the machine")
     if status is None: status = "-" if ok is None else ("ok" if ok else "MISSED")
     return dict(section=section, name=name, baseline=base_label, base=base, value=value, unit=unit, ratio=ratio,
                 target=target, status=status, calls=calls, note=note)
@@ -599,10 +609,9 @@ def plot_results(res:dict, out:Path, tag:str) -> list[Path]:  # also re-plots a 
         fig.tight_layout(); p = out / f"bench_{tag}_memory.png"; fig.savefig(p, dpi=110); plt.close(fig); paths.append(p)
     return paths
 
-def default_out() -> Path:
-    "figures/ of the repository a3_nb is imported from (else ./figures)."
-    root = _repo_root()
-    return root / "figures" if (root / "pyproject.toml").exists() else Path("figures")
+def default_out(tag:str="cpu") -> Path:
+    "A new folder `bench-results/<tag>-<UTC time>` under the working directory (never the repository's figures/)."
+    return Path("bench-results") / f"{tag}-{time.strftime('%Y%m%d-%H%M%S', time.gmtime())}"
 
 def run_bench(device:str="cpu", quick:bool=False, out=None, sections=("train", "masks", "sample", "memory", "bandwidth"),
               budget:float|None=None, cfg:dict|None=None, argv:list|None=None) -> dict:
@@ -639,13 +648,20 @@ def run_bench(device:str="cpu", quick:bool=False, out=None, sections=("train", "
         (out / "bench_table.md").write_text(table_markdown(res))
     return res
 
+def busy_warning(machine:dict) -> str:
+    "A warning when the load average at the start exceeded half the cores ('' otherwise)."
+    la, n = machine.get("load_avg_1m"), machine.get("cores") or 1
+    if not isinstance(la, (int, float)) or la <= n / 2: return ""
+    return (f"WARNING: the machine was busy when this run started (load average {la:.1f} on {n} cores): timings may be "
+            f"noise (rows marked UNRELIABLE). Rerun with nothing else running.\n\n")
+
 def table_markdown(res:dict) -> str:
     "The README 'Performance' block: table, machine and command."
     m = res["machine"]
     mach = m.get("gpu") or f"{m['cpu']}, {m['cores']} cores ({m['torch_threads']} torch threads), load avg {m.get('load_avg_1m', '?'):.1f}" \
         if isinstance(m.get("load_avg_1m"), float) else m.get("gpu") or f"{m['cpu']}, {m['cores']} cores"
     n_miss = sum(r["status"] == "MISSED" for r in res["rows"])
-    return (f"Measured with `{res['command']}` on {mach}; torch {m['torch']}, transformers {m['transformers']}; "
+    return busy_warning(m) + (f"Measured with `{res['command']}` on {mach}; torch {m['torch']}, transformers {m['transformers']}; "
             f"{res['started_utc']} UTC, {res['wall_s']:.0f} s wall, {res['cpu_s']:.0f} CPU-s. Each ratio compares against a baseline measured in the same "
             f"process (median of {res['config']['n']} interleaved runs after warm-up, [min–max] over runs); "
             f"{n_miss} row(s) miss their target.\n\n{res['table']}\n")
@@ -655,7 +671,7 @@ def main(argv:list[str]|None=None) -> int:
     p = argparse.ArgumentParser(prog="a3 bench", description="Benchmark A3 against its baselines (ratios in one process, project's targets).")
     p.add_argument("--device", default="cpu", help="cpu or cuda[:i] (default cpu)")
     p.add_argument("--quick", action="store_true", help="small sizes; ≤ 3 min on 2 CPU cores")
-    p.add_argument("--out", default=None, help="folder for bench_<device>.json, figures and bench_table.md (default: the repo's figures/)")
+    p.add_argument("--out", default=None, help="folder for bench_<device>.json, figures and bench_table.md (default: a new bench-results/<tag>-<time>/; `--out figures` regenerates the repository's)")
     p.add_argument("--sections", default="train,masks,sample,memory,bandwidth", help="comma-separated subset")
     p.add_argument("--budget", type=float, default=None, help="seconds (CPU seconds on --device cpu, wall on cuda); rows past it are SKIPPED")
     p.add_argument("--threads", type=int, default=None, help="torch CPU threads (default: torch's own choice)")
@@ -664,8 +680,9 @@ def main(argv:list[str]|None=None) -> int:
     bad = set(secs) - {"train", "masks", "sample", "memory", "bandwidth"}
     if bad: p.error(f"unknown section(s) {sorted(bad)}; choose from train, masks, sample, memory, bandwidth")
     if a.threads: torch.set_num_threads(a.threads)
-    try: res = run_bench(a.device, a.quick, a.out or default_out(), secs, a.budget, argv=argv)
+    out = a.out or default_out(f"{a.device.split(':')[0]}{'_quick' if a.quick else ''}")
+    try: res = run_bench(a.device, a.quick, out, secs, a.budget, argv=argv)
     except ValueError as e: print(f"a3 bench: {e}", file=sys.stderr); return 2
     print(table_markdown(res))
-    if res.get("figures"): print("wrote:", ", ".join(res["figures"]), file=sys.stderr)
+    print(f"wrote: {out}/" + (" (" + ", ".join(Path(f).name for f in res["figures"]) + ")" if res.get("figures") else ""), file=sys.stderr)
     return 0
