@@ -21,18 +21,19 @@ from .data import RowLoader, pack_dataset, text_dataset, mixture, ROW_KEYS, _loo
 # %% auto #0
 __all__ = ['STRATEGIES', 'PRESETS', 'CKPT_RE', 'DEMO_TOKENS_PER_S', 'ABLATION_ARMS', 'Stage', 'Adaptive', 'Lora', 'DataConfig',
            'TrainConfig', 'validate', 'config_from_dict', 'config_to_dict', 'load_config', 'save_config',
-           'tokens_per_step', 'plan_phases', 'lr_at', 'step_generator', 'make_group_ids', 'build_model', 'build_rows',
-           'evaluate', 'list_checkpoints', 'latest_checkpoint', 'save_checkpoint', 'load_trainer_state', 'Trainer',
-           'train', 'read_log', 'plot_loss_curves', 'export_model', 'main', 'describe_plan', 'infill_text',
-           'demo_passage', 'base_ar_loss', 'scale_budget', 'calibrate', 'demo', 'demo_main', 'curriculum_ablation']
+           'bf16_speedup', 'resolve_precision', 'tokens_per_step', 'plan_phases', 'lr_at', 'step_generator',
+           'make_group_ids', 'build_model', 'build_rows', 'evaluate', 'list_checkpoints', 'latest_checkpoint',
+           'save_checkpoint', 'load_trainer_state', 'Trainer', 'train', 'read_log', 'plot_loss_curves', 'export_model',
+           'main', 'describe_plan', 'infill_text', 'demo_passage', 'base_ar_loss', 'scale_budget', 'calibrate', 'demo',
+           'demo_main', 'curriculum_ablation']
 
 # %% ../nbs/04_train.ipynb #62f4473b
-STRATEGIES = ("ar", "contiguous", "permuted", "mixed")
+STRATEGIES = ("ar", "contiguous", "permuted", "mixed", "span")
 
 @dataclass
 class Stage:
     "One curriculum stage: a grouping strategy, a group-size schedule and a budget."
-    strategy: str = "ar" # "ar", "contiguous", "permuted" or "mixed"
+    strategy: str = "ar" # "ar", "contiguous", "permuted", "mixed" or "span" (infill-shaped rows)
     group_sizes: list = field(default_factory=list) # schedule within the stage, e.g. [2, 4] ([] for "ar")
     steps: int|None = None # budget in optimizer steps ...
     tokens: int|None = None # ... or in row tokens (exactly one of the two)
@@ -97,7 +98,7 @@ class TrainConfig:
     min_lr_ratio: float = 0.1 # final lr / peak lr
     schedule_scope: str = "run" # "run": one warmup+decay over all planned steps; "phase": restart per phase
     max_grad_norm: float|None = 1.0 # gradient clipping (None: off)
-    mixed_precision: str = "no" # "no", "bf16" or "fp16" (GPU)
+    mixed_precision: str = "no" # "no", "bf16", "fp16" (GPU) or "auto" (bf16 where it is fast here, see `resolve_precision`)
     gradient_checkpointing: bool = False # trade compute for memory
     cpu: bool = False # force CPU even when a GPU is present
     share_groups: bool = False # one grouping per micro-batch (official code) instead of one per row
@@ -148,7 +149,7 @@ def validate(cfg: TrainConfig) -> TrainConfig:
     cfg.max_grad_norm = _num(cfg.max_grad_norm, "max_grad_norm", float, 0, False, allow_none=True)
     if cfg.schedule not in ("cosine", "linear", "constant"): raise ValueError(f"schedule={cfg.schedule!r}: use 'cosine', 'linear' or 'constant'")
     if cfg.schedule_scope not in ("run", "phase"): raise ValueError(f"schedule_scope={cfg.schedule_scope!r}: use 'run' or 'phase'")
-    if cfg.mixed_precision not in ("no", "bf16", "fp16"): raise ValueError(f"mixed_precision={cfg.mixed_precision!r}: use 'no', 'bf16' or 'fp16'")
+    if cfg.mixed_precision not in ("no", "bf16", "fp16", "auto"): raise ValueError(f"mixed_precision={cfg.mixed_precision!r}: use 'no', 'bf16', 'fp16' or 'auto'")
     if not (isinstance(cfg.betas, (list, tuple)) and len(cfg.betas) == 2 and all(0 <= b < 1 for b in cfg.betas)):
         raise ValueError(f"betas={cfg.betas!r}: expected two numbers in [0, 1)")
     if not isinstance(cfg.model, str) or not cfg.model: raise ValueError(f"model={cfg.model!r}: expected a model name or path")
@@ -260,7 +261,7 @@ _CURRICULUM = lambda ar, c2, c4, p4, p8, unit: [
 
 PRESETS = {
     "cpu-demo": dict(model="smollm2-135m", data=dict(source="shakespeare", max_tokens=128*4*400, eval_rows=8),
-                     a3_kwargs=dict(w_init="zeros"), lora=dict(r=32, alpha=64), mixed_precision="bf16",
+                     a3_kwargs=dict(w_init="zeros"), lora=dict(r=32, alpha=64), mixed_precision="auto",
                      seq_len=128, batch_size=4, lr=1e-3, weight_decay=0.0, warmup_steps=2, schedule="cosine", min_lr_ratio=0.1,
                      stages=_CURRICULUM(20, 15, 15, 55, 55, "steps"), save_every=0, save_stage_end=False, keep_last=1,
                      output_dir="runs/cpu-demo", cpu=True),
@@ -281,6 +282,29 @@ PRESETS = {
 }
 # smollm2-135m: token budgets per phase in units of 100M tokens
 for _s, _n in zip(PRESETS["smollm2-135m"]["stages"], (1, 2, 4)): _s["tokens"] = _n * 100_000_000
+
+# %% ../nbs/04_train.ipynb #0d05f698
+def bf16_speedup(n: int = 512, # matrix size
+                 reps: int = 5, # timed repeats per precision (median)
+                ) -> float:
+    "fp32 time / bf16 time of an `n` x `n` matmul on this CPU: above 1 where bf16 pays."
+    a = torch.randn(n, n)
+    def t(x):
+        x @ x
+        ts = []
+        for _ in range(reps):
+            s = time.perf_counter(); x @ x; ts.append(time.perf_counter() - s)
+        return float(np.median(ts))
+    return t(a) / max(t(a.bfloat16()), 1e-12)
+
+def resolve_precision(mixed_precision: str, # "no", "bf16", "fp16" or "auto"
+                      cpu: bool = False, # training on the CPU even if a GPU is present
+                      speedup=bf16_speedup, # measures the CPU's bf16 gain (a function, so tests can stand in for it)
+                     ) -> str:
+    "'auto' -> 'bf16' where bf16 is fast here (a bf16-capable GPU, or a CPU where bf16 matmuls are >= 1.2x faster), else 'no'."
+    if mixed_precision != "auto": return mixed_precision
+    if not cpu and torch.cuda.is_available(): return "bf16" if torch.cuda.is_bf16_supported() else "no"
+    return "bf16" if speedup() >= 1.2 else "no"
 
 # %% ../nbs/04_train.ipynb #435af421
 def tokens_per_step(cfg: TrainConfig, world_size: int = 1) -> int:
@@ -325,7 +349,7 @@ def step_generator(seed: int, step: int, micro: int = 0, rank: int = 0) -> torch
     "A generator seeded by the position in training (deterministic and resumable)."
     return torch.Generator().manual_seed(((seed * 1_000_003 + step) * 1009 + micro) * 101 + rank)
 
-def make_group_ids(strategy: str, # "ar", "contiguous", "permuted" or "mixed"
+def make_group_ids(strategy: str, # "ar", "contiguous", "permuted", "mixed" or "span"
                    s: int|None, # group size (None for "ar")
                    labels: torch.Tensor, # (B, L) labels (-100 = context)
                    generator: torch.Generator|None = None, # randomness
@@ -496,6 +520,8 @@ class Trainer:
                 ):
         from accelerate import Accelerator
         from accelerate.utils import set_seed
+        if cfg.mixed_precision == "auto" and accelerator is None:
+            cfg = dataclasses.replace(cfg, mixed_precision=resolve_precision("auto", cfg.cpu))
         self.cfg = cfg
         if accelerator is None: _fresh_accelerator_state(cfg.mixed_precision)
         self.acc = accelerator or Accelerator(cpu=cfg.cpu, mixed_precision=cfg.mixed_precision,
@@ -894,6 +920,9 @@ def demo(preset: str = "cpu-demo", # training preset
     say = lambda *a: print(*a, file=file, flush=True)
     t0 = time.perf_counter(); el = lambda: f"[{time.perf_counter()-t0:5.0f}s]"
     cfg = load_config(preset, overrides)
+    if cfg.mixed_precision == "auto":
+        cfg.mixed_precision = resolve_precision("auto", cfg.cpu)
+        say(f"mixed_precision auto -> {cfg.mixed_precision!r} ({'bf16 matmuls are fast here' if cfg.mixed_precision == 'bf16' else 'no fast bf16 matmul on this machine: fp32'})")
     steps = sum(p["steps"] for p in plan_phases(cfg)); tps = tokens_per_step(cfg)
     say("=" * 78); say("a3 demo: adapt a left-to-right LM into an any-order (A3) model, on this CPU"); say("=" * 78)
     say(describe_plan(cfg))
@@ -958,7 +987,7 @@ def demo(preset: str = "cpu-demo", # training preset
     res["wall_s"] = time.perf_counter() - t0
     say(f"figures: {', '.join(str(v) for k, v in res.items() if k in ('loss_curves', 'generation_order'))}")
     say(f"done in {res['wall_s']/60:.1f} min. Minutes of CPU training teach the query stream a lot but make no good infiller;\n"
-        f"`a3 demo` (without --train) shows the shipped model, trained on ~1M tokens with the same recipe.")
+        f"`a3 demo` (without --train) shows the shipped model: ~1M tokens of this recipe, then 0.25M of span rows.")
     (Path(cfg.output_dir)/"demo_results.json").write_text(json.dumps(res, indent=1, default=str))
     return res
 
