@@ -1,27 +1,38 @@
-"""Exact NLL of held-out middle lines under four layouts (A: context = one group 0; B: context tokens in causal singleton groups; C: base model, prefix only; D: A3, AR grouping over the passage).
+"""Exact NLL of held-out middle lines under A3's two context layouts, next to the base model.
 
-    python tools/context_layout_probe.py models/a3-smollm2-135m-shakespeare 8
+    python tools/context_layout_probe.py models/a3-smollm2-135m-shakespeare --n 100 --out figures/context_layout.json
+
+For each of the first `--n` passages of `shakespeare_passages(n, 0)` (five lines of the test plays, the middle one
+scored): A3 given prefix and suffix as one bidirectional group 0 (`context="group0"`, the paper's layout), A3 given
+them as left-to-right singleton groups (`context="causal"`), and the base model (the same backbone with the LoRA
+adapters off) given the prefix alone. Means with 95% bootstrap intervals over passages, and paired differences.
 """
-import torch, sys
+import argparse, json, time
+from pathlib import Path
+import torch
+from tqdm.auto import tqdm
 from a3_nb.sample import load_a3
-from a3_nb.eval import infill_example, sequence_logprob, shakespeare_passages
-from a3_nb.demo import adapters_off
+from a3_nb.eval import middle_nll, mean_ci, shakespeare_passages
+from a3_nb.model import adapters_off
+
+p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+p.add_argument("model"); p.add_argument("--n", type=int, default=100); p.add_argument("--out", default=None)
+p.add_argument("--threads", type=int, default=None)
+a = p.parse_args()
+if a.threads: torch.set_num_threads(a.threads)
 torch.set_grad_enabled(False)
-m, tok, _ = load_a3(sys.argv[1])
-ps = shakespeare_passages(int(sys.argv[2]), 0)
-res = {k: [] for k in "A B C D".split()}
-for p in ps:
-    e = infill_example(tok, p["prefix"], p["middle"], p["suffix"], 0, "\n")
-    ids = torch.tensor([e["ids"]]); n = e["n_blank"]; bl = e["blank"]; L = ids.shape[1]
-    gA = torch.zeros_like(ids); gA[0, bl] = torch.arange(1, n + 1)
-    gB = torch.zeros_like(ids); ctx = [i for i in range(L) if not (bl.start <= i < bl.stop)]
-    gB[0, ctx] = torch.arange(len(ctx)); gB[0, bl] = torch.arange(len(ctx), len(ctx) + n)
-    gD = torch.arange(L)[None]
-    tm = torch.zeros_like(ids, dtype=torch.bool); tm[0, bl] = True
-    res["A"].append(-sequence_logprob(m, ids, gA).mean.item())
-    res["B"].append(-sequence_logprob(m, ids, gB, target_mask=tm).mean.item())
-    res["D"].append(-sequence_logprob(m, ids, gD, target_mask=tm).mean.item())
-    pids = torch.tensor([e["prefix_ids"] + e["middle_ids"]]); gp = torch.zeros_like(pids); gp[0, len(e["prefix_ids"]):] = torch.arange(1, n + 1)
-    with adapters_off(m) as b: res["C"].append(-sequence_logprob(b, pids, gp).mean.item())
-    print({k: round(v[-1], 3) for k, v in res.items()}, flush=True)
-print("mean", {k: round(sum(v) / len(v), 3) for k, v in res.items()})
+t0 = time.time()
+m, tok, _ = load_a3(a.model)
+rows = []
+for ps in tqdm(shakespeare_passages(a.n, 0), desc="passages"):
+    r = dict(group0=middle_nll(m, None, tok, ps["prefix"], ps["middle"], ps["suffix"])["a3"],
+             causal=middle_nll(m, None, tok, ps["prefix"], ps["middle"], ps["suffix"], context="causal")["a3"])
+    with adapters_off(m) as b: r["base"] = middle_nll(None, b, tok, ps["prefix"], ps["middle"], ps["suffix"])["base"]
+    rows.append(r)
+res = {k: mean_ci([r[k] for r in rows]) for k in ("group0", "causal", "base")}
+res["causal_minus_group0"] = mean_ci([r["causal"] - r["group0"] for r in rows])
+res["causal_minus_base"] = mean_ci([r["causal"] - r["base"] for r in rows])
+res.update(n=len(rows), model=a.model, seconds=time.time() - t0, values=rows,
+           command=f"python tools/context_layout_probe.py {a.model} --n {a.n}" + (f" --out {a.out}" if a.out else ""))
+print(json.dumps({k: v for k, v in res.items() if k != "values"}, indent=1))
+if a.out: Path(a.out).write_text(json.dumps(res, indent=1) + "\n")

@@ -2,7 +2,8 @@
 
     python tools/heldout_losses.py models/a3-smollm2-135m-shakespeare --rows 32 --out figures/shipped_heldout.json
 
-Prints (and writes) the query-stream loss under the AR, contiguous-4, permuted-4 and permuted-8 groupings and the base
+Prints (and writes) the query-stream loss under the AR, contiguous-4, permuted-4, permuted-8 and span-1 (every position;
+the context left to right, blank spans last) groupings and the base
 model's own left-to-right loss on the same packed rows (documents never attend to each other), in nats/token.
 """
 import argparse, json, time
@@ -10,7 +11,7 @@ from pathlib import Path
 import torch
 from a3_nb.sample import load_a3
 from a3_nb.train import load_config, build_rows, evaluate, base_ar_loss
-from a3_nb.demo import adapters_off
+from a3_nb.model import adapters_off
 
 p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
 p.add_argument("model"); p.add_argument("--rows", type=int, default=32); p.add_argument("--out", default=None)
@@ -21,7 +22,7 @@ m, tok, _ = load_a3(a.model)
 cfg = load_config("configs/smollm2-135m-shakespeare.yaml", [f"data.eval_rows={a.rows}", "data.max_tokens=4096"])
 _, rows = build_rows(cfg, tok)
 res = {f"{s}{'' if n is None else n}": evaluate(m, rows, s, n, batch_size=4) for s, n in
-       (("ar", None), ("contiguous", 4), ("permuted", 4), ("permuted", 8))}
+       (("ar", None), ("contiguous", 4), ("permuted", 4), ("permuted", 8), ("span", 1))}
 with adapters_off(m): res["base_ar"] = base_ar_loss(m, rows, 4)
 res.update(rows=len(rows), seq_len=cfg.seq_len, split="validation", model=a.model, seconds=time.time() - t0,
            command=f"python tools/heldout_losses.py {a.model} --rows {a.rows}" + (f" --out {a.out}" if a.out else ""))
