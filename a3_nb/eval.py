@@ -13,7 +13,7 @@ import torch, torch.nn.functional as F
 from torch import Tensor
 from tqdm.auto import tqdm
 from .groups import check_group_ids, infill_groups, ar_groups, causal_context
-from .sample import groupwise_sample, dynamic_resample, load_a3, encode_pieces  # `load_a3`: one loader for `a3 infill`, `a3 eval` and lm-eval
+from .sample import groupwise_sample, dynamic_resample, load_a3, encode_pieces, _check_context  # `load_a3`: one loader for `a3 infill`, `a3 eval` and lm-eval
 
 # %% auto #0
 __all__ = ['TASKS', 'INFILL_METHODS', 'GEN_METHODS', 'is_a3', 'ar_compatible', 'SeqLogProb', 'sequence_logprob', 'MCItem',
@@ -598,7 +598,7 @@ def middle_nll(a3, # an A3 model (None: skip)
     n = e["n_blank"]; steps = torch.arange(1, n + 1); out = dict(tokens=n)
     if a3 is not None:
         ids = torch.tensor([e["ids"]]); g = torch.zeros_like(ids); g[0, e["blank"]] = steps
-        if context not in ("group0", "causal"): raise ValueError(f"context must be 'group0' or 'causal'; got {context!r}")
+        _check_context(context)
         tm = g > 0                                               # score the middle only (causal: context groups are > 0 too)
         out["a3"] = -sequence_logprob(a3, ids, causal_context(g) if context == "causal" else g, target_mask=tm).mean.item()
     if base is not None:
@@ -802,6 +802,9 @@ def _models(a):
     m, t, trained = load_a3(a.model)
     return m, base, t, (f"A3 checkpoint {a.model}" if trained else f"UNTRAINED A3 wrapper of {a.model}")
 
+def _write_json(path, res:dict):
+    Path(path).parent.mkdir(parents=True, exist_ok=True); Path(path).write_text(json.dumps(res, indent=1))
+
 def main(argv:list|None=None) -> int:
     "`a3 eval`: run an evaluation and print (and optionally save) the results."
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -820,7 +823,7 @@ def main(argv:list|None=None) -> int:
         res = merge_offline([json.loads(Path(f).read_text()) for f in a.merge])
         print(offline_table(res))
         if a.figure: plot_offline(res, a.figure, title=" + ".join(r.get("command", "?") for r in res["merged_from"]))
-        if a.out: Path(a.out).parent.mkdir(parents=True, exist_ok=True); Path(a.out).write_text(json.dumps(res, indent=1))
+        if a.out: _write_json(a.out, res)
         return 0
     if a.threads: torch.set_num_threads(a.threads)
     torch.manual_seed(a.seed)
@@ -843,6 +846,5 @@ def main(argv:list|None=None) -> int:
             res["base"] = run_task(base, tokz, a.task, a.data_files, a.limit, progress=not a.quiet, **bkw)
         for k in ("a3", "base"):
             if k in res: print(f"{a.task} [{k}]: " + ", ".join(f"{m}={res[k][m]:.2f}" for m in ("acc", "rouge1", "rouge2", "rougeL") if m in res[k]) + f" (n={res[k]['n']})")
-    if a.out:
-        Path(a.out).parent.mkdir(parents=True, exist_ok=True); Path(a.out).write_text(json.dumps(res, indent=1))
+    if a.out: _write_json(a.out, res)
     return 0

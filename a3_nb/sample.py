@@ -111,13 +111,13 @@ class _ContentCache:
         self.pos = torch.zeros(x.shape[0], 0, dtype=torch.long, device=x.device)  # positions of the cached columns (sliding windows)
 
     def __call__(self, cpos:Tensor, cvalid:Tensor, qpos:Tensor, cgroups:Tensor|None=None) -> Tensor:
-        "Append the content at `cpos` (B, C) (`cvalid` False = padding; `cgroups`: their group ids if several) and return logits of `qpos` (B, Q)."
+        "Append the content at `cpos` (B, C) (`cvalid` False = padding; `cgroups`: their group ids) and return logits of `qpos` (B, Q)."
         B, Q = qpos.shape
         C = cpos.shape[1]
         cols = torch.cat([self.valid, cvalid], 1)
         full = torch.cat([cols, cols.new_zeros(B, Q)], 1)
         mask = full[:, None, None, :].expand(B, 1, C + Q, full.shape[1])
-        if cgroups is not None:  # several groups in the new content: content row i sees new content j only if g[j] <= g[i]
+        if cgroups is not None:  # content row i sees new content j only if g[j] <= g[i] (all of it when it is one group)
             see = torch.ones(B, C + Q, C, dtype=torch.bool, device=cpos.device)
             see[:, :C] = cgroups[:, None, :] <= cgroups[:, :, None]
             mask = mask.clone(); P = self.valid.shape[1]
@@ -155,10 +155,12 @@ def _plan(group_ids:Tensor, valid:Tensor):
 # %% ../nbs/05_sample.ipynb #c60c2801
 CONTEXTS = ("group0", "causal")
 
-def _layout(context:str, valid:Tensor):
-    "The map from sampler group ids (0 = given) to the model's: the identity, or `causal_context`."
+def _check_context(context:str):
     if context not in CONTEXTS: raise ValueError(f"context must be one of {CONTEXTS}; got {context!r}")
-    return (lambda g: g) if context == "group0" else (lambda g: causal_context(g, valid))
+
+def _model_groups(g:Tensor, context:str, valid:Tensor) -> Tensor:
+    "The model's group ids for sampler group ids `g` (0 = given): `g` itself, or the given tokens laid out by `causal_context`."
+    return g if context == "group0" else causal_context(g, valid)
 
 def _trace_steps(t, qpos, commit, tok, p, ent, gstep):
     "One TraceStep per row from this step's (B, Q) tensors."
@@ -204,8 +206,9 @@ def groupwise_sample(model, # an `A3ForCausalLM`
     if g.shape[0] == 1 and input_ids.ndim == 2 and input_ids.shape[0] > 1: g = g.expand(input_ids.shape[0], -1)
     x, known, valid = _prepare(model, input_ids, g == 0, attention_mask, "group_ids")
     x0 = x.clone()
+    _check_context(context)
     step, K, pos, ok, sizes = _plan(g, valid)
-    layout = _layout(context, valid)
+    gm = _model_groups(step, context, valid)   # what the model sees; the cache honours it inside each call's new content
     want = return_trace or callback is not None
     eos = eos_token_id is not None
     pad = eos_token_id if pad_token_id is None else pad_token_id
@@ -221,10 +224,10 @@ def groupwise_sample(model, # an `A3ForCausalLM`
         if use_cache:
             cpos, cok = pos[:, k - 1, :sizes[k - 1]], ok[:, k - 1, :sizes[k - 1]]
             if eos and k > 1: cok = cok & ~dropped.gather(1, cpos)
-            logits = cache(cpos, cok, qpos, layout(step).gather(1, cpos) if k == 1 and context == "causal" else None)
+            logits = cache(cpos, cok, qpos, gm.gather(1, cpos))
         else:
             am = valid if not eos else valid & ~(dropped if k > 1 else torch.zeros_like(valid))
-            logits = model(x, layout(step), attention_mask=am, query_positions=qpos).logits
+            logits = model(x, gm, attention_mask=am, query_positions=qpos).logits
             logits = logits.gather(1, qpos[..., None].expand(-1, -1, logits.shape[-1]))
         tok, p, ent = _pick(logits, do_sample, temperature, top_k, top_p, generator, stats=want)
         x.scatter_(1, qpos, torch.where(qok, tok, x.gather(1, qpos)))
@@ -280,7 +283,7 @@ def dynamic_resample(model, # an `A3ForCausalLM`
     x, known, valid = _prepare(model, input_ids, km, attention_mask, "known_mask")
     x0, B, L = x.clone(), *x.shape
     todo = valid & ~known
-    layout = _layout(context, valid)
+    _check_context(context)
     n_steps = math.ceil(int(todo.sum(1).max()) / step_size)
     cached = mode == "adaptive" and use_cache
     want = return_trace or callback is not None
@@ -296,9 +299,10 @@ def dynamic_resample(model, # an `A3ForCausalLM`
         qok = todo.gather(1, qpos)
         gstep = torch.where(todo, 1, 0) if mode == "faithful" else torch.where(todo, t, assigned)
         if mode == "faithful" and context == "causal": gstep = torch.where(known, 0, gstep + 1)  # committed blanks: one group after the context
-        if cached: logits = cache(cpos, cok, qpos, layout(gstep).gather(1, cpos) if t == 1 and context == "causal" else None)
+        gm = _model_groups(gstep, context, valid)
+        if cached: logits = cache(cpos, cok, qpos, gm.gather(1, cpos))
         else:
-            logits = model(x, layout(gstep), attention_mask=valid, query_positions=qpos).logits
+            logits = model(x, gm, attention_mask=valid, query_positions=qpos).logits
             logits = logits.gather(1, qpos[..., None].expand(-1, -1, logits.shape[-1]))
         tok, p, ent = _pick(logits, do_sample, temperature, top_k, top_p, generator, stats=True)
         score = p if criterion == "confidence" else -ent if criterion == "entropy" else _uniform(p.shape, generator, p.device)

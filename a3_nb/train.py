@@ -287,15 +287,10 @@ for _s, _n in zip(PRESETS["smollm2-135m"]["stages"], (1, 2, 4)): _s["tokens"] = 
 def bf16_speedup(n: int = 512, # matrix size
                  reps: int = 5, # timed repeats per precision (median)
                 ) -> float:
-    "fp32 time / bf16 time of an `n` x `n` matmul on this CPU: above 1 where bf16 pays."
-    a = torch.randn(n, n)
-    def t(x):
-        x @ x
-        ts = []
-        for _ in range(reps):
-            s = time.perf_counter(); x @ x; ts.append(time.perf_counter() - s)
-        return float(np.median(ts))
-    return t(a) / max(t(a.bfloat16()), 1e-12)
+    "fp32 time / bf16 time of an `n` x `n` matmul on this CPU (medians after a warm-up): above 1 where bf16 pays."
+    from a3_nb.bench import time_fn  # the project's one timer
+    a = torch.randn(n, n); b = a.bfloat16()
+    return time_fn(lambda: a @ a, n=reps)["median"] / max(time_fn(lambda: b @ b, n=reps)["median"], 1e-12)
 
 def resolve_precision(mixed_precision: str, # "no", "bf16", "fp16" or "auto"
                       cpu: bool = False, # training on the CPU even if a GPU is present
