@@ -14,8 +14,9 @@ import torch
 __all__ = ['SPREAD_LIMIT', 'SMOLLM2_SHAPE', 'MODELS', 'MEMORY_METHOD', 'BANDWIDTH_TBS', 'summarize', 'time_fn', 'time_pair',
            'parse_target', 'meets', 'noisy', 'make_row', 'skipped', 'format_table', 'build_base', 'wrap', 'train_batch',
            'use_attn', 'ar_step', 'a3_step', 'RSSPeak', 'peak_memory', 'measure_arms', 'Budget', 'bench_train',
-           'top_ops', 'bench_masks', 'Counted', 'bench_sample', 'bench_memory_vs_L', 'bench_bandwidth', 'bench_config',
-           'machine_info', 'plot_results', 'default_out', 'run_bench', 'busy_warning', 'table_markdown', 'main']
+           'top_ops', 'bench_masks', 'Counted', 'bench_sample', 'bench_memory_vs_L', 'bench_bandwidth',
+           'sampling_benchmark', 'plot_sampling_benchmark', 'bench_config', 'machine_info', 'plot_results',
+           'default_out', 'run_bench', 'busy_warning', 'table_markdown', 'main']
 
 # %% ../nbs/08_bench.ipynb #7e987f70
 def summarize(xs:list[float]) -> dict:
@@ -312,7 +313,7 @@ def bench_train(cfg:dict, budget:Budget) -> list[dict]:
         try:
             base = build_base(mname, dev, getattr(torch, dtype)).train()
             x, g = train_batch(base.config.vocab_size, B, L, device=dev)
-            arms = [("sdpa dense", "sdpa", False)]
+            arms = [("sdpa dense", "sdpa", False), ("sdpa content keys", "a3_sdpa", False)]  # a3_sdpa: the default (`A3Config.content_keys`)
             if dev.startswith("cuda") and cfg.get("flex", True):
                 arms += [("flex scattered", "flex_attention", False), ("flex reordered", "flex_attention", True)]
             for label, attn, reo in arms:
@@ -427,11 +428,7 @@ def bench_sample(cfg:dict, budget:Budget) -> list[dict]:
     "Sampling: A3 cached groupwise vs HF generate (tokens/s), cached vs uncached groupwise, dynamic resampling adaptive vs faithful."
     rows, dev, n, sc = [], cfg["device"], cfg["n"], cfg["sample"]
     need = 15 + cfg.get("reserve", 0)  # leave time for the sections after this one
-    try:
-        from a3_nb import sample as S
-        gws, dyn = S.groupwise_sample, S.dynamic_resample
-    except Exception as e:
-        return [skipped("sample", "all sampling rows", "-", f"sampler not available (a3_nb.sample: {type(e).__name__}: {str(e)[:120]})")]
+    from a3_nb.sample import groupwise_sample as gws, dynamic_resample as dyn
     from a3_nb.groups import infill_groups
     mname, P, N, dtype = sc["model"], sc["prompt"], sc["blanks"], sc["dtype"]
     base = build_base(mname, dev, getattr(torch, dtype)).eval()
@@ -544,6 +541,84 @@ def bench_bandwidth(cfg:dict, budget:Budget) -> list[dict]:
     if dev.startswith("cuda"): torch.cuda.empty_cache()
     return rows
 
+# %% ../nbs/08_bench.ipynb #dad3843d
+def _official_style(model, x, step, K):
+    "Uncached groupwise greedy decoding as the official code runs it: a full 2L forward per group."
+    x = x.clone()
+    for k in range(1, K + 1):
+        at = step == k
+        x[at] = model(x, step).logits.argmax(-1)[at]
+    return x
+
+def sampling_benchmark(model, # an `A3ForCausalLM`
+                       tokenizer, # its tokenizer
+                       n_new:int=256, # tokens to generate (blanks)
+                       group_sizes=(1, 4), # group sizes to time
+                       prompt:str="To be, or not to be, that is the question:", # the context
+                       uncached:bool=True, # also time the uncached reference
+                       official:bool=False, # also time the official-style 2L forward per group
+                       repeats:int=2, # best of this many runs (fast methods)
+                      ) -> list[dict]:
+    "Rows of {method, group_size, seconds, tokens_per_s, calls} for HF generate vs cached / uncached A3 sampling."
+    from tqdm.auto import tqdm
+    from a3_nb.text import _encode, generate
+    base, dev = model.backbone, next(model.parameters()).device
+    calls = [0]
+    h = base.base_model.register_forward_hook(lambda *a: calls.__setitem__(0, calls[0] + 1))
+    sync = (lambda: torch.cuda.synchronize(dev)) if dev.type == "cuda" else (lambda: None)
+    def timed(fn, n):
+        best = None
+        for _ in range(n):
+            sync(); calls[0] = 0; t = time.perf_counter(); out = fn(); sync(); dt = time.perf_counter() - t
+            best = dt if best is None else min(best, dt)
+        return out, best, calls[0]
+    ids = torch.tensor([[model.anchor_token_id] + _encode(tokenizer, prompt)], device=dev)
+    def row_for(s):
+        x = torch.cat([ids, ids.new_zeros(1, n_new)], 1)
+        step = torch.cat([ids.new_zeros(1, ids.shape[1]), torch.arange(n_new, device=dev)[None] // s + 1], 1)
+        return x, step
+    jobs = [("hf_generate", 1)] + [(m, s) for s in group_sizes for m in ("a3_cached", "a3_uncached", "official_2L")
+                                    if m == "a3_cached" or (m == "a3_uncached" and uncached) or (m == "official_2L" and official)]
+    rows, outs = [], {}
+    try:
+        for method, s in tqdm(jobs, desc="sampling benchmark"):
+            if method == "hf_generate":
+                fn = lambda: base.generate(ids, attention_mask=torch.ones_like(ids), max_new_tokens=n_new, min_new_tokens=n_new,
+                                           do_sample=False, eos_token_id=None, pad_token_id=tokenizer.pad_token_id)
+            elif method == "official_2L":
+                x, step = row_for(s)
+                fn = lambda: tokenizer.decode(_official_style(model, x, step, math.ceil(n_new / s))[0, ids.shape[1]:].tolist())
+            else:
+                fn = lambda: generate(model, tokenizer, prompt, n_new, group_size=s, eos_token_id=None, use_cache=method == "a3_cached", context="group0")  # the layout the official code uses
+            with torch.no_grad(): out, sec, n = timed(fn, repeats if method in ("hf_generate", "a3_cached") else 1)
+            outs[method, s] = out
+            rows.append(dict(method=method, group_size=s, seconds=round(sec, 3), tokens_per_s=round(n_new / sec, 1), calls=n))
+    finally: h.remove()
+    for (method, s), out in outs.items():
+        if method != "hf_generate" and out != outs["a3_cached", s]:
+            raise AssertionError(f"{method} and a3_cached greedy outputs differ at group size {s}")
+    return rows
+
+# %% ../nbs/08_bench.ipynb #19800312
+def plot_sampling_benchmark(results:dict, # {setting name: rows from `sampling_benchmark`}
+                            fname=None, # save the figure here (PNG) if given
+                           ):
+    "Bar chart of tokens/s per method and group size, one panel per setting (log scale)."
+    import matplotlib.pyplot as plt
+    results = {k: v for k, v in results.items() if isinstance(v, list)}
+    fig, axs = plt.subplots(1, len(results), figsize=(4.2 * len(results), 3.4), squeeze=False)
+    colors = {"hf_generate": "#444444", "a3_cached": "#1b9e77", "a3_uncached": "#d95f02", "official_2L": "#7570b3"}
+    for ax, (name, rows) in zip(axs[0], results.items()):
+        labels = [f"{r['method']}\ns={r['group_size']}" for r in rows]
+        bars = ax.bar(range(len(rows)), [r["tokens_per_s"] for r in rows], color=[colors.get(r["method"], "gray") for r in rows])
+        for b_, r in zip(bars, rows): ax.text(b_.get_x() + b_.get_width() / 2, b_.get_height(), f"{r['tokens_per_s']:.0f}\n{r['calls']} calls", ha="center", va="bottom", fontsize=6)
+        ax.set_xticks(range(len(rows)), labels, fontsize=6, rotation=45, ha="right"); ax.set_yscale("log")
+        ax.set_title(name, fontsize=9); ax.set_ylabel("tokens / s (log)")
+        ax.set_ylim(top=ax.get_ylim()[1] * 3)
+    fig.tight_layout()
+    if fname: fig.savefig(fname, dpi=110)
+    return fig
+
 # %% ../nbs/08_bench.ipynb #d6e2bd30
 def bench_config(device:str="cpu", quick:bool=False) -> dict:
     "What each section measures, by device and mode (quick: ≤ 3 min on 2 CPU cores)."
@@ -579,7 +654,7 @@ def machine_info(device:str) -> dict:
 
 def plot_results(res:dict, out:Path, tag:str) -> list[Path]:  # also re-plots a saved bench_<tag>.json
     "Two figures: measured ratios against their targets; peak memory vs L."
-    import matplotlib; matplotlib.use("Agg"); import matplotlib.pyplot as plt
+    import matplotlib.pyplot as plt
     paths = []
     rows = [r for r in res["rows"] if r["ratio"]]
     if rows:

@@ -15,7 +15,7 @@ __all__ = ['COMMANDS', 'build_parser', 'dispatch', 'main']
 COMMANDS = {  # sub-command -> (module whose `main(argv)` runs it, one-line description for `a3 --help`)
     "demo":   ("a3_nb.demo",   "run the end-to-end demo on the embedded SmolLM2-135M and Shakespeare corpus"),
     "train":  ("a3_nb.train",  "train an A3 model with the curriculum (AR -> contiguous -> permuted groups)"),
-    "infill": ("a3_nb.sample", "fill <blank> spans of a text with any-order groupwise sampling"),
+    "infill": ("a3_nb.text", "fill <blank> spans of a text with any-order groupwise sampling"),
     "eval":   ("a3_nb.eval",   "evaluate: exact log-likelihood, multiple choice, infill ROUGE"),
     "bench":  ("a3_nb.bench",  "benchmark training and sampling speed/memory against the base model"),
 }

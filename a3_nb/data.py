@@ -13,6 +13,7 @@ import numpy as np
 import torch
 import datasets
 from datasets import Dataset, DatasetDict, IterableDataset
+from .model import default_anchor_id
 
 # %% auto #0
 __all__ = ['PAPER_MIXTURE', 'ROW_KEYS', 'text_dataset', 'mixture', 'paper_mixture', 'anchor_token_id', 'pack_documents',
@@ -111,11 +112,9 @@ def paper_mixture(fineweb_ratio: float = 0.5, # share of FineWeb documents (the 
 ROW_KEYS = ("input_ids", "labels", "document_ids", "position_ids", "attention_mask")
 
 def anchor_token_id(tokenizer) -> int:
-    "The anchor token: `<|endoftext|>` when the tokenizer has it, else BOS, else EOS."
-    vocab = tokenizer.get_vocab()
-    if "<|endoftext|>" in vocab: return vocab["<|endoftext|>"]
-    for t in (tokenizer.bos_token_id, tokenizer.eos_token_id):
-        if t is not None: return int(t)
+    "The anchor token (`a3_nb.model.default_anchor_id`: `<|endoftext|>`, else BOS, else EOS); an error if the tokenizer has none."
+    a = default_anchor_id(tokenizer)
+    if a is not None: return a
     raise ValueError("tokenizer has no <|endoftext|>, BOS or EOS token to use as the anchor; pass anchor_id explicitly")
 
 def pack_documents(docs: Iterable[Sequence[int]], # token ids of each document (no special tokens)

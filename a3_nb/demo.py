@@ -144,7 +144,7 @@ def blanks_of(template:str, # text with gold words in braces, e.g. "We are such 
 
 def multi_blank_infill(a3, tokenizer, template:str=TEMPEST) -> dict:
     "Fill every `{word}` of `template` (blanked, gold token lengths) with A3 groupwise left to right; returns text and words."
-    from a3_nb.sample import infill
+    from a3_nb.text import infill
     text, gold = blanks_of(template)
     lengths = [len(tokenizer(" " + w, add_special_tokens=False)["input_ids"]) for w in gold]
     filled = infill(a3, tokenizer, text, lengths=lengths)
@@ -152,7 +152,7 @@ def multi_blank_infill(a3, tokenizer, template:str=TEMPEST) -> dict:
 
 # %% ../nbs/10_demo.ipynb #c0ab812d
 def _load_shipped(model_dir):
-    from a3_nb.sample import load_a3
+    from a3_nb.text import load_a3
     if not (Path(model_dir)/"config.json").exists():
         raise ValueError(f"{model_dir} has no config.json: pass a folder written by save_pretrained or export_model")
     a3, tok, trained = load_a3(str(model_dir))

@@ -13,92 +13,18 @@ import torch, torch.nn.functional as F
 from torch import Tensor
 from tqdm.auto import tqdm
 from .groups import check_group_ids, infill_groups, ar_groups, causal_context
-from .sample import groupwise_sample, dynamic_resample, load_a3, encode_pieces, _check_context  # `load_a3`: one loader for `a3 infill`, `a3 eval` and lm-eval
+from .model import default_anchor_id
+from .likelihood import is_a3, ar_compatible, SeqLogProb, sequence_logprob, _as_batch, _device  # re-exported: `a3_nb.eval.sequence_logprob` keeps working
+from .sample import groupwise_sample, dynamic_resample, _check_context
+from .text import load_a3, encode_pieces  # `load_a3`: one loader for `a3 infill`, `a3 eval` and lm-eval
 
 # %% auto #0
-__all__ = ['TASKS', 'INFILL_METHODS', 'GEN_METHODS', 'is_a3', 'ar_compatible', 'SeqLogProb', 'sequence_logprob', 'MCItem',
-           'hellaswag_preprocess', 'hellaswag_item', 'winogrande_item', 'winogrande_partial_item', 'piqa_item',
-           'siqa_item', 'TaskSpec', 'anchor_id', 'encode_pair', 'pair_groups', 'score_pairs', 'mc_predict',
-           'fill_blanks', 'ar_continue', 'rouge', 'read_rocstories', 'infill_example', 'infill_predict',
-           'normalize_answer', 'triviaqa_hit', 'triviaqa_prompt', 'triviaqa_predict', 'load_docs', 'run_task',
-           'register_lm_eval', 'shakespeare_passages', 'judge_perplexity', 'sample_continuations', 'middle_nll',
-           'mean_ci', 'offline_benchmark', 'merge_offline', 'offline_table', 'plot_offline', 'main']
-
-# %% ../nbs/06_eval.ipynb #3d2f573e
-def is_a3(model) -> bool:
-    "True for an A3 two-stream model (has the learned query vector and the cached step), False for a plain causal LM."
-    return hasattr(model, "query_embed") and hasattr(model, "stream_forward")
-
-def ar_compatible(group_ids:Tensor,  # (B, L) group ids
-                  padding_mask:Tensor|None=None,  # (B, L) bool, True = real token
-                 ) -> Tensor:  # (B,) bool
-    "Rows where every predicted token (group >= 1) sees exactly the tokens to its left, so a causal LM scores it exactly."
-    g = check_group_ids(group_ids)
-    pad = torch.ones_like(g, dtype=torch.bool) if padding_mask is None else padding_mask.bool()
-    big = int(g.max()) + 1
-    left = torch.where(pad, g, -1).cummax(-1).values            # max group among positions <= i
-    left = torch.cat([torch.full_like(left[:, :1], -1), left[:, :-1]], -1)   # ... among positions < i
-    right = torch.where(pad, g, big).flip(-1).cummin(-1).values.flip(-1)    # min group among positions >= i
-    right = torch.cat([right[:, 1:], torch.full_like(right[:, :1], big)], -1)  # ... among positions > i
-    ok = (left < g) & (right >= g)
-    return (ok | (g == 0) | ~pad).all(-1)
-
-# %% ../nbs/06_eval.ipynb #4180452c
-@dataclass
-class SeqLogProb:
-    "Per-row exact log-probability of the predicted tokens, and the per-token values."
-    total: Tensor  # (B,) sum of log-probs of predicted tokens
-    token_logprobs: Tensor  # (B, L) log-prob of each predicted token (0 where not predicted)
-    predicted: Tensor  # (B, L) bool, which positions were scored
-    greedy: Tensor  # (B,) bool, every scored token is the argmax of its own conditional
-    @property
-    def n(self) -> Tensor: return self.predicted.sum(-1)
-    @property
-    def mean(self) -> Tensor: return self.total / self.n.clamp(min=1)
-
-def _device(model):
-    try: return next(model.parameters()).device
-    except (StopIteration, AttributeError): return torch.device("cpu")
-
-def _as_batch(x, name):
-    x = torch.as_tensor(x)
-    if x.ndim == 1: x = x[None]
-    if x.ndim != 2: raise ValueError(f"{name} must be (L,) or (B, L); got shape {tuple(x.shape)}")
-    return x
-
-@torch.no_grad()
-def sequence_logprob(model,  # an A3 model (any grouping) or a plain causal LM (left-to-right groupings only)
-                     input_ids,  # (B, L) or (L,) token ids
-                     group_ids,  # (B, L) or (L,) group ids; 0 = context (not scored)
-                     attention_mask=None,  # (B, L) 1 = real token, 0 = padding (not scored, not attended)
-                     target_mask=None,  # (B, L) bool: score only these predicted positions (default: all with group >= 1)
-                    ) -> SeqLogProb:
-    "Exact log P(predicted tokens | context) under the factorization `group_ids`, in one forward."
-    ids = _as_batch(input_ids, "input_ids").to(_device(model))
-    g = _as_batch(group_ids, "group_ids").to(ids.device)
-    if g.shape[0] == 1 and ids.shape[0] > 1 and g.shape[1] == ids.shape[1]: g = g.expand_as(ids)
-    if g.shape != ids.shape:
-        raise ValueError(f"group_ids shape {tuple(g.shape)} != input_ids shape {tuple(ids.shape)}: give one group id per token")
-    g = check_group_ids(g)
-    pad = torch.ones_like(ids, dtype=torch.bool) if attention_mask is None else _as_batch(attention_mask, "attention_mask").bool().to(ids.device)
-    if pad.shape != ids.shape: raise ValueError(f"attention_mask shape {tuple(pad.shape)} != input_ids shape {tuple(ids.shape)}")
-    pred = (g > 0) & pad
-    if target_mask is not None: pred &= _as_batch(target_mask, "target_mask").bool().to(ids.device)
-    am = None if attention_mask is None else pad.long()
-    if is_a3(model):
-        logits = model(ids, g, attention_mask=am, target_mask=pred).logits       # position i predicts token i
-    else:
-        bad = ~ar_compatible(g, pad)
-        if bad.any():
-            raise ValueError(f"rows {bad.nonzero().flatten().tolist()[:8]} are not left-to-right singleton groupings after "
-                             f"a context prefix, which is all a causal LM can score exactly; use an A3 model for other orders")
-        out = model(input_ids=ids, attention_mask=am).logits                     # position i predicts token i+1
-        logits = torch.cat([out.new_zeros(out.shape[0], 1, out.shape[-1]), out[:, :-1]], 1)
-    sel = logits[pred].float()                                                    # (N, V): only scored rows
-    lp = sel.log_softmax(-1).gather(-1, ids[pred][:, None])[:, 0]
-    tok = torch.zeros(ids.shape, dtype=torch.float32, device=ids.device).masked_scatter(pred, lp)
-    hit = torch.ones(ids.shape, dtype=torch.bool, device=ids.device).masked_scatter(pred, sel.argmax(-1) == ids[pred])
-    return SeqLogProb(total=tok.sum(-1), token_logprobs=tok, predicted=pred, greedy=hit.all(-1))
+__all__ = ['TASKS', 'INFILL_METHODS', 'GEN_METHODS', 'MCItem', 'hellaswag_preprocess', 'hellaswag_item', 'winogrande_item',
+           'winogrande_partial_item', 'piqa_item', 'siqa_item', 'TaskSpec', 'anchor_id', 'encode_pair', 'pair_groups',
+           'score_pairs', 'mc_predict', 'fill_blanks', 'ar_continue', 'rouge', 'read_rocstories', 'infill_example',
+           'infill_predict', 'normalize_answer', 'triviaqa_hit', 'triviaqa_prompt', 'triviaqa_predict', 'load_docs',
+           'run_task', 'register_lm_eval', 'shakespeare_passages', 'judge_perplexity', 'sample_continuations',
+           'middle_nll', 'mean_ci', 'offline_benchmark', 'merge_offline', 'offline_table', 'plot_offline', 'main']
 
 # %% ../nbs/06_eval.ipynb #60080d11
 @dataclass
@@ -165,13 +91,10 @@ TASKS = {
 
 # %% ../nbs/06_eval.ipynb #11812e91
 def anchor_id(model=None, tokenizer=None) -> int:
-    "The anchor token id: the A3 model's own, else the tokenizer's `<|endoftext|>`, else 0."
+    "The anchor token id: the A3 model's own, else the tokenizer's (`a3_nb.model.default_anchor_id`), else 0."
     if model is not None and getattr(model, "config", None) is not None and hasattr(model.config, "anchor_token_id"):
         return int(model.config.anchor_token_id)
-    if tokenizer is not None:
-        i = tokenizer.convert_tokens_to_ids("<|endoftext|>")
-        if isinstance(i, int) and i != getattr(tokenizer, "unk_token_id", None): return i
-    return 0
+    return (default_anchor_id(tokenizer) if tokenizer is not None else None) or 0
 
 def _enc(tokenizer, text): return tokenizer(text, add_special_tokens=False)["input_ids"] if text else []
 
@@ -732,8 +655,7 @@ def offline_table(res:dict) -> str:
 
 def plot_offline(res:dict, path=None, title:str=""):
     "Two panels: infilling ROUGE per method; generative perplexity per sampler. Saved to `path` if given."
-    import matplotlib; matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    import matplotlib.pyplot as plt  # no backend switch: inline in Jupyter, Agg when headless
     fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(12, 4.2))
     labels = list(res["infill"]); w = 0.27
     for j, (k, c) in enumerate((("rouge1", "C0"), ("rouge2", "C1"), ("rougeL", "C2"))):

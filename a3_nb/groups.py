@@ -44,16 +44,6 @@ def check_group_ids(group_ids,  # (L,) or (B, L) integer group ids, 0 = context
                              f"nothing; put an anchor token in group 0 (e.g. position 0) or pass require_context=False")
     return group_ids
 
-# %% ../nbs/00_groups.ipynb #966183b6
-def _raises(f, *contains):
-    "Run `f`, check it raises ValueError mentioning every string in `contains`; return the message."
-    try: f()
-    except ValueError as e:
-        msg = str(e)
-        for c in contains: assert c in msg, f"expected {c!r} in error message {msg!r}"
-        return msg
-    raise AssertionError("no ValueError raised")
-
 # %% ../nbs/00_groups.ipynb #8a3cc926
 def _check_L(L):
     if not isinstance(L, int) or isinstance(L, bool) or L < 1:

@@ -10,15 +10,18 @@ import contextlib, copy, functools, inspect, math
 from dataclasses import dataclass
 import torch, torch.nn as nn, torch.nn.functional as F
 from transformers import AutoConfig, AutoModelForCausalLM, PretrainedConfig, PreTrainedModel
+from transformers import AttentionInterface
 from transformers.cache_utils import DynamicCache
+from transformers.integrations.sdpa_attention import sdpa_attention_forward
+from transformers.masking_utils import AttentionMaskInterface, sdpa_mask
 from transformers.utils import ModelOutput
 from .groups import check_group_ids
 from .masks import two_stream_mask, two_stream_block_mask, reorder
 
 # %% auto #0
-__all__ = ['W_INITS', 'RESIDUALS', 'LORA_TARGETS', 'ADAPTER_FILE', 'A3Config', 'check_backbone', 'A3Output', 'A3ForCausalLM',
-           'from_causal_lm', 'is_adapter_param', 'add_lora', 'merge_lora', 'adapter_state_dict', 'load_adapter',
-           'adapters_off', 'stream_forward']
+__all__ = ['W_INITS', 'RESIDUALS', 'CONTENT_KEYS_SDPA', 'LORA_TARGETS', 'ADAPTER_FILE', 'A3Config', 'check_backbone', 'A3Output',
+           'A3ForCausalLM', 'default_anchor_id', 'from_causal_lm', 'is_adapter_param', 'add_lora', 'merge_lora',
+           'adapter_state_dict', 'load_adapter', 'adapters_off', 'stream_forward']
 
 # %% ../nbs/02_model.ipynb #bd6368e9
 W_INITS = ("normal", "official", "mean_embedding", "zeros")
@@ -36,12 +39,13 @@ class A3Config(PretrainedConfig):
                  reorder:bool=False, # run the layout sorted by group (block-causal masks) and scatter back
                  base_model:str|None=None, # name/path `a3_nb.hub.load_base` reloads the backbone from (needed by LoRA folders)
                  lora:dict|None=None, # LoRA settings when the backbone carries adapters (see `add_lora`)
+                 content_keys:bool=True, # SDPA backbones: attend to the L content keys only, never to the L query columns nobody may see
                  **kwargs):
         if w_init not in W_INITS: raise ValueError(f"w_init={w_init!r} is not one of {W_INITS}")
         if residual not in RESIDUALS: raise ValueError(f"residual={residual!r} is not one of {RESIDUALS}")
         self.base_config,self.w_init,self.w_init_std = base_config or {},w_init,w_init_std
         self.residual,self.anchor_token_id,self.reorder = residual,anchor_token_id,reorder
-        self.base_model,self.lora = base_model,lora
+        self.base_model,self.lora,self.content_keys = base_model,lora,content_keys
         super().__init__(**kwargs)
 
 # %% ../nbs/02_model.ipynb #c42e7719
@@ -86,6 +90,22 @@ def _cache_arg_of(cls:type) -> str: return "cache" if "cache" in inspect.signatu
 def _cache_arg(base:nn.Module) -> str:
     "Name of the cache argument of `base.forward` (`cache` in recent transformers 5.x, `past_key_values` before)."
     return _cache_arg_of(type(base))
+
+def _content_keys_sdpa(module, query, key, value, attention_mask, a3_keys:int|None=None, **kwargs):
+    "SDPA over the first `a3_keys` key/value columns only (A3's content stream): the query columns are never attended."
+    if a3_keys is not None:
+        key, value = key[:, :, :a3_keys], value[:, :, :a3_keys]
+        if attention_mask is not None and attention_mask.dtype == torch.bool:
+            attention_mask = attention_mask[..., :a3_keys]
+            # a query row that may see no content (a group-0 position: never predicted) sees the anchor column instead of
+            # nothing, so no kernel meets an all-masked row (NaN on some GPU kernels); its output is discarded anyway
+            attention_mask = attention_mask | (~attention_mask.any(-1, keepdim=True) & (torch.arange(a3_keys, device=key.device) == 0))
+        elif attention_mask is not None: attention_mask = attention_mask[..., :a3_keys]
+    return sdpa_attention_forward(module, query, key, value, attention_mask, **kwargs)
+
+CONTENT_KEYS_SDPA = "a3_sdpa"  # a stock transformers attention backend name, registered here
+AttentionInterface.register(CONTENT_KEYS_SDPA, _content_keys_sdpa)
+AttentionMaskInterface.register(CONTENT_KEYS_SDPA, sdpa_mask)  # plain (non-A3) calls build their masks as SDPA does
 
 def _to_backend_mask(mask:torch.Tensor, impl:str|None, dtype:torch.dtype):
     "Bool mask (B, 1, R, C) (True = attend) in the form the backbone's attention `impl` expects."
@@ -133,6 +153,8 @@ class A3ForCausalLM(PreTrainedModel):
             backbone = AutoModelForCausalLM.from_config(AutoConfig.for_model(bc.pop("model_type"), **bc))
         elif config.residual == "official": backbone = _module_copy(backbone)  # hooks go on our copy, never on the caller's object
         check_backbone(backbone)
+        if config.content_keys and backbone.config._attn_implementation == "sdpa" and _window_of(backbone.config)[0] is None:
+            backbone.set_attn_implementation(CONTENT_KEYS_SDPA)   # sliding windows keep the dense path (see "Content-keys attention")
         self.backbone = backbone
         emb = backbone.get_input_embeddings().weight  # `w` lives where the backbone lives, in its dtype
         self.query_embed = nn.Parameter(torch.zeros(backbone.config.hidden_size, dtype=emb.dtype, device=emb.device))
@@ -159,21 +181,22 @@ class A3ForCausalLM(PreTrainedModel):
     def get_output_embeddings(self): return self.backbone.get_output_embeddings()
 
 # %% ../nbs/02_model.ipynb #6d6bd751
-def _default_anchor_id(backbone, tokenizer=None) -> int:
-    "`<|endoftext|>` if the tokenizer has it, else BOS, else EOS, else 0."
+def default_anchor_id(tokenizer=None, # a Hugging Face tokenizer
+                      config=None, # a backbone config (its BOS / EOS ids are the fallback)
+                     ) -> int|None: # None if neither names a token
+    "The anchor token: the tokenizer's `<|endoftext|>`, else its BOS, else its EOS, else the config's BOS / EOS."
     if tokenizer is not None:
         vocab = tokenizer.get_vocab()  # (SmolLM2's GGUF tokenizer has unk = <|endoftext|> = 0: look the token up, do not compare to unk)
         if "<|endoftext|>" in vocab: return vocab["<|endoftext|>"]
         for t in (tokenizer.bos_token_id, tokenizer.eos_token_id):
-            if t is not None: return t
-    c = backbone.config
-    for t in (getattr(c, "bos_token_id", None), getattr(c, "eos_token_id", None)):
+            if t is not None: return int(t)
+    for t in (getattr(config, "bos_token_id", None), getattr(config, "eos_token_id", None)):
         if isinstance(t, int): return t
-    return 0
+    return None
 
 def _prefer_sdpa(backbone, attn_implementation=None):
     "Use `attn_implementation`, else switch an eager backbone to SDPA where it supports it."
-    if attn_implementation: backbone.set_attn_implementation(attn_implementation)
+    if attn_implementation: backbone.set_attn_implementation("sdpa" if attn_implementation == CONTENT_KEYS_SDPA else attn_implementation)
     elif backbone.config._attn_implementation in (None, "eager") and hasattr(backbone, "set_attn_implementation"):
         try: backbone.set_attn_implementation("sdpa")
         except (ValueError, ImportError): pass
@@ -195,7 +218,7 @@ def from_causal_lm(cls,
     backbone = model_or_path
     check_backbone(backbone)
     _prefer_sdpa(backbone, attn_implementation)
-    if anchor_token_id is None: anchor_token_id = _default_anchor_id(backbone, tokenizer)
+    if anchor_token_id is None: anchor_token_id = default_anchor_id(tokenizer, backbone.config) or 0
     config = A3Config(base_config=backbone.config.to_dict(), anchor_token_id=anchor_token_id, **kwargs)
     return cls(config, backbone=backbone)
 A3ForCausalLM.from_causal_lm = from_causal_lm
@@ -257,7 +280,7 @@ def _run(self, input_ids, group_ids, position_ids, padding_mask, document_ids, q
         make = lambda w: _to_backend_mask(two_stream_mask(group_ids, document_ids, padding_mask, query_positions, position_ids=position_ids,
                                                           sliding_window=w), self.attn_implementation, x.dtype)
     mask = _per_layer(self, make)  # sliding-window backbones: the window by original positions, in both streams
-    h = self.backbone.base_model(inputs_embeds=x, position_ids=pos, attention_mask=mask, use_cache=False).last_hidden_state
+    h = self.backbone.base_model(inputs_embeds=x, position_ids=pos, attention_mask=mask, use_cache=False, a3_keys=L).last_hidden_state
     return self.backbone.get_output_embeddings()(h[:, L:]), (h[:, :L] if content_hidden else None)
 
 # %% ../nbs/02_model.ipynb #fa5a864b
@@ -452,7 +475,8 @@ def stream_forward(self,
         m = m | (~m.any(-1, keepdim=True) & own)  # a row with nothing in its window sees itself, as in the uncached mask
         return _to_backend_mask(m, self.attn_implementation, x.dtype)
     base = self.backbone.base_model
-    out = base(inputs_embeds=x, position_ids=rows, attention_mask=_per_layer(self, make), use_cache=True, **{_cache_arg(base): cache})
+    keys = attn_mask.shape[-1] - Q   # the cache and the new content; nobody attends to the query columns
+    out = base(inputs_embeds=x, position_ids=rows, attention_mask=_per_layer(self, make), use_cache=True, a3_keys=keys, **{_cache_arg(base): cache})
     if Q: cache.crop(-Q)
     return self.backbone.get_output_embeddings()(out.last_hidden_state[:, C:]), cache
 A3ForCausalLM.stream_forward = stream_forward

@@ -1,4 +1,4 @@
-"""Groupwise A3 sampling with an exact content-stream KV cache (Algorithm 1), dynamic resampling (Algorithm 2), text infilling and left-to-right generation, each with a step-by-step trace.
+"""Groupwise A3 sampling with an exact content-stream KV cache (Algorithm 1) and dynamic resampling (Algorithm 2), on token ids, each with a step-by-step trace.
 
 Docs: https://a3-nb.github.io/a3_nb/sample.html.md"""
 
@@ -6,15 +6,14 @@ Docs: https://a3-nb.github.io/a3_nb/sample.html.md"""
 
 # %% ../nbs/05_sample.ipynb #1d150642
 from __future__ import annotations
-import argparse, math, sys
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, field, replace
 import torch, torch.nn.functional as F
 from torch import Tensor
-from .groups import check_group_ids, infill_groups, causal_context
+from .groups import check_group_ids, causal_context
 
 # %% auto #0
-__all__ = ['CONTEXTS', 'CRITERIA', 'MODES', 'TraceStep', 'Trace', 'groupwise_sample', 'dynamic_resample', 'encode_pieces',
-           'infill', 'generate', 'load_a3', 'main', 'sampling_benchmark', 'plot_sampling_benchmark']
+__all__ = ['CONTEXTS', 'CRITERIA', 'MODES', 'TraceStep', 'Trace', 'groupwise_sample', 'dynamic_resample']
 
 # %% ../nbs/05_sample.ipynb #42a65fe1
 @dataclass
@@ -26,6 +25,9 @@ class TraceStep:
     probs:list[float] # model probability of each committed token
     entropies:list[float] # entropy (nats) of the model's distribution at each committed position
     group_ids:Tensor # (L,) the grouping in force at this step (0 = context)
+    drafted:int = 0 # speculative decoding: drafts verified at this step (0 for the other samplers)
+    accepted:int = 0 # ... of which accepted (the first `accepted` committed tokens)
+    rejected:list = field(default_factory=list) # ... [position, token] of the rejected draft, if one was
 
 @dataclass
 class Trace:
@@ -74,6 +76,24 @@ def _uniform(shape, generator, device):
     gdev = generator.device if generator is not None else "cpu"
     return torch.rand(shape, generator=generator, device=gdev).to(device)
 
+def _filtered(logits:Tensor, temperature:float, top_k:int|None, top_p:float|None) -> Tensor:
+    "Logits / temperature with everything outside the top-k / top-p nucleus set to -inf: the distribution sampling draws from."
+    z = logits.float() / temperature
+    if top_k is not None and top_k < z.shape[-1]:
+        z = z.masked_fill(z < z.topk(top_k, dim=-1).values[..., -1:], float("-inf"))
+    if top_p is not None and top_p < 1.0:
+        zs, zi = z.sort(-1, descending=True)
+        cum = zs.softmax(-1).cumsum(-1)
+        drop = cum - zs.softmax(-1) > top_p  # keep the smallest prefix reaching top_p (always the top token)
+        z = z.scatter(-1, zi, zs.masked_fill(drop, float("-inf")))
+    return z
+
+def _draw(weights:Tensor, generator=None) -> Tensor:
+    "One index per row of non-negative `weights` (..., V), with probability proportional to its weight (inverse CDF)."
+    cdf = weights.cumsum(-1)
+    u = _uniform(cdf.shape[:-1] + (1,), generator, cdf.device) * cdf[..., -1:]
+    return (cdf < u).sum(-1).clamp(max=weights.shape[-1] - 1)
+
 def _pick(logits:Tensor, # (..., V) logits
           do_sample:bool=False, temperature:float=1.0, top_k:int|None=None, top_p:float|None=None,
           generator:torch.Generator|None=None,
@@ -81,18 +101,7 @@ def _pick(logits:Tensor, # (..., V) logits
     "Greedy or sampled token per row, optionally with the model probability of that token and the entropy."
     logits = logits.float()
     if not do_sample or temperature == 0: tok = logits.argmax(-1)
-    else:
-        z = logits / temperature
-        if top_k is not None and top_k < z.shape[-1]:
-            z = z.masked_fill(z < z.topk(top_k, dim=-1).values[..., -1:], float("-inf"))
-        if top_p is not None and top_p < 1.0:
-            zs, zi = z.sort(-1, descending=True)
-            cum = zs.softmax(-1).cumsum(-1)
-            drop = cum - zs.softmax(-1) > top_p  # keep the smallest prefix reaching top_p (always the top token)
-            z = z.scatter(-1, zi, zs.masked_fill(drop, float("-inf")))
-        cdf = z.softmax(-1).cumsum(-1)
-        u = _uniform(cdf.shape[:-1] + (1,), generator, cdf.device) * cdf[..., -1:]
-        tok = (cdf < u).sum(-1).clamp(max=z.shape[-1] - 1)
+    else: tok = _draw(_filtered(logits, temperature, top_k, top_p).softmax(-1), generator)
     if not stats: return tok, None, None
     logp = logits.log_softmax(-1)
     return tok, logp.gather(-1, tok[..., None])[..., 0].exp(), -(logp.exp() * logp).sum(-1)
@@ -110,16 +119,18 @@ class _ContentCache:
         self.valid = torch.zeros(x.shape[0], 0, dtype=torch.bool, device=x.device)
         self.pos = torch.zeros(x.shape[0], 0, dtype=torch.long, device=x.device)  # positions of the cached columns (sliding windows)
 
-    def __call__(self, cpos:Tensor, cvalid:Tensor, qpos:Tensor, cgroups:Tensor|None=None) -> Tensor:
+    def __call__(self, cpos:Tensor, cvalid:Tensor, qpos:Tensor, cgroups:Tensor|None=None, qsee:Tensor|None=None) -> Tensor:
         "Append the content at `cpos` (B, C) (`cvalid` False = padding; `cgroups`: their group ids) and return logits of `qpos` (B, Q)."
+        # qsee (B or 1, Q, C) bool: which of the new content each query sees (default: all of it); the cache it always sees
         B, Q = qpos.shape
         C = cpos.shape[1]
         cols = torch.cat([self.valid, cvalid], 1)
         full = torch.cat([cols, cols.new_zeros(B, Q)], 1)
         mask = full[:, None, None, :].expand(B, 1, C + Q, full.shape[1])
-        if cgroups is not None:  # content row i sees new content j only if g[j] <= g[i] (all of it when it is one group)
+        if cgroups is not None or qsee is not None:  # content row i sees new content j only if g[j] <= g[i]
             see = torch.ones(B, C + Q, C, dtype=torch.bool, device=cpos.device)
-            see[:, :C] = cgroups[:, None, :] <= cgroups[:, :, None]
+            if cgroups is not None: see[:, :C] = cgroups[:, None, :] <= cgroups[:, :, None]
+            if qsee is not None: see[:, C:] = qsee
             mask = mask.clone(); P = self.valid.shape[1]
             mask[:, 0, :, P:P + C] &= see
         logits, self.kv = self.model.stream_forward(self.x.gather(1, cpos), cpos, qpos, mask, self.kv, cache_pos=self.pos)
@@ -176,7 +187,7 @@ def _finish_traces(x0, known, valid, out, per_step):
     traces = []
     for b in range(x0.shape[0]):
         n = int(valid[b].nonzero().max()) + 1
-        steps = [TraceStep(s[b].step, s[b].positions, s[b].tokens, s[b].probs, s[b].entropies, s[b].group_ids[:n]) for s in per_step if s[b].positions]
+        steps = [replace(s[b], group_ids=s[b].group_ids[:n]) for s in per_step if s[b].positions]
         traces.append(Trace(input_ids=x0[b, :n].clone(), known_mask=(known[b] | ~valid[b])[:n].clone(), steps=steps, output_ids=out[b, :n].clone()))
     return traces
 
@@ -321,323 +332,3 @@ def dynamic_resample(model, # an `A3ForCausalLM`
         if Q: qpos = qpos.gather(1, todo.gather(1, qpos).logical_not().to(torch.int8).sort(dim=1, stable=True).indices[:, :Q])
     if not return_trace: return x
     return x, _finish_traces(x0, known, valid, x, per_step)
-
-# %% ../nbs/05_sample.ipynb #94207efd
-def _encode(tokenizer, s:str) -> list[int]: return tokenizer(s, add_special_tokens=False)["input_ids"] if s else []
-
-def _space_attaches(tokenizer) -> bool:
-    "True if the tokenizer puts a space into the token of the word after it (GPT-2 style BPE: ' the' -> 'Ġthe')."
-    return _encode(tokenizer, " the") != _encode(tokenizer, " ") + _encode(tokenizer, "the")
-
-def encode_pieces(tokenizer, # a Hugging Face tokenizer
-                  pieces:list, # consecutive pieces of one text: strings, and None for a blank (a span the model fills)
-                 ) -> list[list[int]]: # token ids per piece ([] for a blank)
-    "Tokenize consecutive pieces so that they match the whole text's tokenization: spaces at a boundary start the next piece."
-    attach, out, carry = _space_attaches(tokenizer), [], ""
-    for i, p in enumerate(pieces):
-        if p is None: out.append([]); carry = ""; continue  # a blank takes the space before it: its first token carries it
-        p = carry + p
-        carry = ""
-        if attach and i < len(pieces) - 1:
-            core = p.rstrip(" ")
-            p, carry = core, p[len(core):]
-        out.append(_encode(tokenizer, p))
-    return out
-
-def _placeholder(tokenizer, blank:str) -> int:
-    "Token id used to hold blank positions (never read by the model)."
-    tid = tokenizer.convert_tokens_to_ids(blank) if blank else None
-    if isinstance(tid, int) and tid != tokenizer.unk_token_id: return tid
-    return tokenizer.pad_token_id if tokenizer.pad_token_id is not None else 0
-
-def _blank_lengths(lengths, n_blanks:list[int], max_blank_len:int) -> list[list[int]]:
-    "Normalize `lengths` to one list of ints per text."
-    if not isinstance(max_blank_len, int) or max_blank_len < 1: raise ValueError(f"max_blank_len must be an int >= 1; got {max_blank_len!r}")
-    if lengths is None: out = [[max_blank_len] * n for n in n_blanks]
-    elif isinstance(lengths, int): out = [[lengths] * n for n in n_blanks]
-    else:
-        forms = ("accepted forms: an int (every blank), a list with one int per blank (one text), a list with one int "
-                 "per text (texts with one blank each), or a list of lists (one list of per-blank lengths per text)")
-        lengths = list(lengths)
-        flat = all(isinstance(l, int) for l in lengths)
-        if flat and len(n_blanks) == 1: lengths = [lengths]                       # one text: one length per blank
-        elif flat and all(n == 1 for n in n_blanks): lengths = [[l] for l in lengths]  # one blank per text: one length per text
-        elif flat: raise ValueError(f"lengths={lengths} is a flat list, but the texts have {n_blanks} blanks; {forms}")
-        if len(lengths) != len(n_blanks): raise ValueError(f"lengths has {len(lengths)} entries for {len(n_blanks)} texts; {forms}")
-        if not all(isinstance(l, (list, tuple)) for l in lengths): raise ValueError(f"lengths={lengths} mixes ints and lists; {forms}")
-        out = [list(l) for l in lengths]
-        for i, (l, n) in enumerate(zip(out, n_blanks)):
-            if len(l) != n: raise ValueError(f"text {i} has {n} blanks but lengths gives {len(l)} ({l}): give one length per blank")
-    for l in out:
-        for v in l:
-            if not isinstance(v, int) or isinstance(v, bool) or v < 1: raise ValueError(f"blank lengths must be ints >= 1; got {v!r}")
-    return out
-
-def _pad_rows(rows:list[list[int]], known:list[list[bool]], pad:int, device):
-    "Right-pad token rows: (ids, known, attention_mask) tensors."
-    L = max(map(len, rows))
-    ids = torch.full((len(rows), L), pad, dtype=torch.long)
-    km = torch.ones(len(rows), L, dtype=torch.bool); am = torch.zeros(len(rows), L, dtype=torch.long)
-    for b, (r, k) in enumerate(zip(rows, known)):
-        ids[b, :len(r)] = torch.tensor(r); km[b, :len(k)] = torch.tensor(k); am[b, :len(r)] = 1
-    return ids.to(device), km.to(device), am.to(device)
-
-def _check_length(model, n:int, what:str):
-    maxpos = _max_positions(model)
-    if maxpos is not None and n > maxpos:
-        raise ValueError(f"{what} needs {n} positions (anchor included) but the model has max_position_embeddings={maxpos}: "
-                         f"shorten it by {n - maxpos} tokens")
-
-# %% ../nbs/05_sample.ipynb #6bd56047
-def _check_infill(text, blank, lengths, max_blank_len, sampler):
-    "Validate `infill`'s text arguments (no model or tokenizer needed): (texts, pieces per text, lengths per text)."
-    if sampler not in ("groupwise", "dynamic"): raise ValueError(f"sampler must be 'groupwise' or 'dynamic'; got {sampler!r}")
-    if not isinstance(blank, str) or not blank: raise ValueError(f"blank must be a non-empty marker string; got {blank!r}")
-    texts = [text] if isinstance(text, str) else list(text)
-    if not texts or not all(isinstance(t, str) for t in texts): raise ValueError("text must be a string or a non-empty list of strings")
-    parts = [t.split(blank) for t in texts]
-    missing = [i for i, p in enumerate(parts) if len(p) == 1]
-    if missing: raise ValueError(f"text {missing[0]} ({texts[missing[0]][:40]!r}) contains no blank marker {blank!r}: mark each span to fill "
-                                 f"with {blank!r}, e.g. 'The {blank} sat on the mat.' (or pass blank=... matching your text)")
-    return texts, parts, _blank_lengths(lengths, [len(p) - 1 for p in parts], max_blank_len)
-
-def infill(model, # an `A3ForCausalLM`
-           tokenizer, # its tokenizer
-           text:str|list[str], # text with `blank` markers (or a list of texts, sampled as one batch)
-           *,
-           blank:str="<blank>", # the marker of a span to fill
-           lengths:int|list|None=None, # tokens per blank: an int, a list per text, a list of lists; None = `max_blank_len`
-           max_blank_len:int=8, # blank length when `lengths` is None (a blank's text ends at an EOS generated inside it)
-           sampler:str="groupwise", # "groupwise" (Algorithm 1) or "dynamic" (Algorithm 2)
-           group_size:int=1, # groupwise: blanks per group
-           order="l2r", # groupwise: "l2r", "r2l", "random", "center_out" or explicit positions
-           step_size:int=1, # dynamic: blanks committed per step
-           criterion:str="confidence", # dynamic: "confidence", "entropy", "random"
-           mode:str="adaptive", # dynamic: "adaptive" (cached) or "faithful" (paper)
-           use_cache:bool=True, # exact KV cache where the sampler allows it
-           do_sample:bool=False, temperature:float=1.0, top_k:int|None=None, top_p:float|None=None,
-           generator:torch.Generator|None=None, # seeds sampling (and random orders / criteria)
-           callback=None, # per-step callback, see `groupwise_sample`
-           return_trace:bool=False, # also return the traces (positions in the tokenized row, anchor at 0)
-           context:str="causal", # the given text: left-to-right singleton groups (default: what the shipped model infills best with) or "group0" (paper)
-          ):
-    "Fill every `blank` in `text`; returns the filled text (a list for a list), and the traces on request."
-    texts, parts, lens = _check_infill(text, blank, lengths, max_blank_len, sampler)
-    hold, anchor = _placeholder(tokenizer, blank), model.anchor_token_id
-    rows, known, spans = [], [], []
-    for b, (pieces, ls) in enumerate(zip(parts, lens)):
-        ids, kn, sp = [anchor], [True], []
-        enc = encode_pieces(tokenizer, [q for j, p in enumerate(pieces) for q in ([p, None] if j < len(ls) else [p])])
-        for j, t in enumerate(enc[::2]):  # text pieces (blanks at odd indices, tokenized as [])
-            ids += t; kn += [True] * len(t)
-            if j < len(ls): sp.append((len(ids), ls[j])); ids += [hold] * ls[j]; kn += [False] * ls[j]
-        _check_length(model, len(ids), f"text {b} with its blanks")
-        rows.append(ids); known.append(kn); spans.append(sp)
-    pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else 0
-    x, km, am = _pad_rows(rows, known, pad, _device(model))
-    kw = dict(do_sample=do_sample, temperature=temperature, top_k=top_k, top_p=top_p, generator=generator,
-              attention_mask=am, callback=callback, return_trace=True, context=context)
-    if sampler == "groupwise":
-        g = infill_groups(km, group_size=group_size, order=order, generator=generator)
-        out, traces = groupwise_sample(model, x, g, use_cache=use_cache, **kw)
-    else:
-        out, traces = dynamic_resample(model, x, km, step_size=step_size, criterion=criterion, mode=mode, use_cache=use_cache, **kw)
-    eos = tokenizer.eos_token_id
-    res = []
-    for b, r in enumerate(rows):
-        o, keep, prev = out[b, :len(r)].tolist(), [], 1
-        for s, n in spans[b]:
-            fill = o[s:s + n]
-            if eos is not None and eos in fill: fill = fill[:fill.index(eos)]
-            keep += o[prev:s] + fill; prev = s + n
-        keep += o[prev:]
-        res.append(tokenizer.decode(keep, skip_special_tokens=False))
-    res = res[0] if isinstance(text, str) else res
-    return (res, traces) if return_trace else res
-
-# %% ../nbs/05_sample.ipynb #e47dc762
-_DEFAULT = object()
-
-def generate(model, # an `A3ForCausalLM`
-             tokenizer, # its tokenizer
-             prompt:str|list[str], # prompt (or a list, sampled as one right-padded batch)
-             max_new_tokens:int=32, # tokens to generate per prompt
-             *,
-             group_size:int=1, # tokens per model call (one left-to-right group)
-             eos_token_id=_DEFAULT, # stop token (default: the tokenizer's EOS; None = never stop)
-             use_cache:bool=True, # exact KV cache
-             do_sample:bool=False, temperature:float=1.0, top_k:int|None=None, top_p:float|None=None,
-             generator:torch.Generator|None=None, # seeds sampling
-             callback=None, # per-step callback, see `groupwise_sample`
-             return_trace:bool=False, # also return the traces
-             context:str="causal", # the prompt: left to right, as in AR training (default), or "group0" (one bidirectional group, paper)
-            ):
-    "Continue `prompt` left to right, `group_size` tokens per model call; returns the continuation text (list for a list)."
-    if not isinstance(max_new_tokens, int) or max_new_tokens < 1: raise ValueError(f"max_new_tokens must be an int >= 1; got {max_new_tokens!r}")
-    if not isinstance(group_size, int) or group_size < 1: raise ValueError(f"group_size must be an int >= 1; got {group_size!r}")
-    prompts = [prompt] if isinstance(prompt, str) else list(prompt)
-    eos = tokenizer.eos_token_id if eos_token_id is _DEFAULT else eos_token_id
-    pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else (eos if eos is not None else 0)
-    rows, known, starts = [], [], []
-    for b, p in enumerate(prompts):
-        ids = [model.anchor_token_id] + _encode(tokenizer, p)
-        starts.append(len(ids))
-        _check_length(model, len(ids) + max_new_tokens, f"prompt {b} ({len(ids) - 1} tokens) + max_new_tokens={max_new_tokens}")
-        rows.append(ids + [pad] * max_new_tokens); known.append([True] * len(ids) + [False] * max_new_tokens)
-    x, km, am = _pad_rows(rows, known, pad, _device(model))
-    g = infill_groups(km, group_size=group_size, order="l2r")
-    out = groupwise_sample(model, x, g, use_cache=use_cache, do_sample=do_sample, temperature=temperature, top_k=top_k,
-                           top_p=top_p, generator=generator, attention_mask=am, eos_token_id=eos, pad_token_id=pad,
-                           callback=callback, return_trace=return_trace, context=context)
-    out, traces = out if return_trace else (out, None)
-    texts = []
-    for b, s in enumerate(starts):
-        new = out[b, s:s + max_new_tokens].tolist()
-        if eos is not None and eos in new: new = new[:new.index(eos)]
-        texts.append(tokenizer.decode(new, skip_special_tokens=False))
-    texts = texts[0] if isinstance(prompt, str) else texts
-    return (texts, traces) if return_trace else texts
-
-# %% ../nbs/05_sample.ipynb #fb3c608f
-def load_a3(name_or_path:str="smollm2-135m", # A3 folder (save_pretrained), or a base model name / folder / Hub id (wrapped untrained)
-            dtype=torch.float32): # load dtype
-    "An `(A3ForCausalLM, tokenizer, trained)` triple: a saved A3 model, else the base model wrapped untrained."
-    import json
-    from pathlib import Path
-    from transformers import AutoTokenizer
-    from a3_nb.model import A3ForCausalLM
-    from a3_nb.hub import load_base
-    p = Path(str(name_or_path)).expanduser()
-    if (p/"config.json").exists() and json.loads((p/"config.json").read_text()).get("model_type") == "a3":
-        model = A3ForCausalLM.from_pretrained(p, dtype=dtype).eval()
-        try: tok = AutoTokenizer.from_pretrained(p)
-        except Exception: tok = load_base(model.config.base_config.get("_name_or_path") or "smollm2-135m")[1]  # checkpoint saved without a tokenizer
-        return model, tok, True
-    base, tok = load_base(str(name_or_path), dtype=dtype)
-    return A3ForCausalLM.from_causal_lm(base, tokenizer=tok).eval(), tok, False
-
-def _parser():
-    p = argparse.ArgumentParser(prog="a3 infill", description="Fill <blank> spans of a text with an A3 model (any-order groupwise sampling).")
-    p.add_argument("--model", default="smollm2-135m", help="saved A3 folder, or base model (smollm2-135m, folder, Hub id) wrapped untrained")
-    p.add_argument("--text", help="text with blank markers (default: read stdin)")
-    p.add_argument("--blank", default="<blank>", help="the blank marker (default: %(default)s)")
-    p.add_argument("--lengths", type=int, nargs="+", help="tokens per blank (one per blank, or one for all)")
-    p.add_argument("--max-blank-len", type=int, default=8, help="blank length when --lengths is not given (default: %(default)s)")
-    p.add_argument("--sampler", choices=("groupwise", "dynamic"), default="groupwise")
-    p.add_argument("--group-size", type=int, default=1, help="groupwise: blanks per group (default: %(default)s)")
-    p.add_argument("--order", choices=("l2r", "r2l", "random", "center_out"), default="l2r", help="groupwise: generation order")
-    p.add_argument("--step-size", type=int, default=1, help="dynamic: blanks committed per step")
-    p.add_argument("--criterion", choices=CRITERIA, default="confidence", help="dynamic: which blanks to commit first")
-    p.add_argument("--mode", choices=MODES, default="adaptive", help="dynamic: adaptive (cached) or faithful (paper)")
-    p.add_argument("--no-cache", action="store_true", help="run the uncached reference")
-    p.add_argument("--do-sample", action="store_true", help="sample instead of greedy")
-    p.add_argument("--temperature", type=float, default=1.0)
-    p.add_argument("--top-k", type=int); p.add_argument("--top-p", type=float)
-    p.add_argument("--seed", type=int, default=0, help="seed of sampling and random orders (default: %(default)s)")
-    p.add_argument("--trace", action="store_true", help="print every step's committed tokens")
-    p.add_argument("--context", choices=CONTEXTS, default="causal", help="the given text: causal (left-to-right singletons; default) or group0 (one bidirectional group, the paper's layout)")
-    return p
-
-def main(argv:list[str]|None=None) -> int:
-    "The `a3 infill` command."
-    a = _parser().parse_args(argv)
-    text = a.text if a.text is not None else sys.stdin.read()
-    lengths = a.lengths[0] if a.lengths and len(a.lengths) == 1 else a.lengths
-    try:
-        _check_infill(text, a.blank, lengths, a.max_blank_len, a.sampler)  # a typo fails here, before the model loads
-        for k in ("group_size", "step_size"):
-            if getattr(a, k) < 1: raise ValueError(f"--{k.replace('_', '-')} must be >= 1; got {getattr(a, k)}")
-        _check_sampling(a.do_sample, a.temperature, a.top_k, a.top_p)
-        model, tok, trained = load_a3(a.model)
-        if not trained: print(f"a3 infill: note: {a.model} is a base model wrapped untrained; train it (a3 train) for meaningful infills", file=sys.stderr)
-        out, (tr,) = infill(model, tok, text, blank=a.blank, lengths=lengths, max_blank_len=a.max_blank_len, sampler=a.sampler,
-                            group_size=a.group_size, order=a.order, step_size=a.step_size, criterion=a.criterion, mode=a.mode,
-                            use_cache=not a.no_cache, do_sample=a.do_sample, temperature=a.temperature, top_k=a.top_k,
-                            top_p=a.top_p, generator=torch.Generator().manual_seed(a.seed), return_trace=True, context=a.context)
-    except (ValueError, FileNotFoundError, OSError) as e:
-        print(f"a3 infill: error: {e}", file=sys.stderr); return 2
-    if a.trace:
-        for st in tr.steps:
-            shown = " ".join(f"{p}:{tok.decode([t])!r}(p={q:.2f})" for p, t, q in zip(st.positions, st.tokens, st.probs))
-            print(f"step {st.step}: {shown}")
-    print(out)
-    return 0
-
-# %% ../nbs/05_sample.ipynb #dad3843d
-def _official_style(model, x, step, K):
-    "Uncached groupwise greedy decoding as the official code runs it: a full 2L forward per group."
-    x = x.clone()
-    for k in range(1, K + 1):
-        at = step == k
-        x[at] = model(x, step).logits.argmax(-1)[at]
-    return x
-
-def sampling_benchmark(model, # an `A3ForCausalLM`
-                       tokenizer, # its tokenizer
-                       n_new:int=256, # tokens to generate (blanks)
-                       group_sizes=(1, 4), # group sizes to time
-                       prompt:str="To be, or not to be, that is the question:", # the context
-                       uncached:bool=True, # also time the uncached reference
-                       official:bool=False, # also time the official-style 2L forward per group
-                       repeats:int=2, # best of this many runs (fast methods)
-                      ) -> list[dict]:
-    "Rows of {method, group_size, seconds, tokens_per_s, calls} for HF generate vs cached / uncached A3 sampling."
-    import time
-    from tqdm.auto import tqdm
-    base, dev = model.backbone, _device(model)
-    calls = [0]
-    h = base.base_model.register_forward_hook(lambda *a: calls.__setitem__(0, calls[0] + 1))
-    sync = (lambda: torch.cuda.synchronize(dev)) if dev.type == "cuda" else (lambda: None)
-    def timed(fn, n):
-        best = None
-        for _ in range(n):
-            sync(); calls[0] = 0; t = time.perf_counter(); out = fn(); sync(); dt = time.perf_counter() - t
-            best = dt if best is None else min(best, dt)
-        return out, best, calls[0]
-    ids = torch.tensor([[model.anchor_token_id] + _encode(tokenizer, prompt)], device=dev)
-    def row_for(s):
-        x = torch.cat([ids, ids.new_zeros(1, n_new)], 1)
-        step = torch.cat([ids.new_zeros(1, ids.shape[1]), torch.arange(n_new, device=dev)[None] // s + 1], 1)
-        return x, step
-    jobs = [("hf_generate", 1)] + [(m, s) for s in group_sizes for m in ("a3_cached", "a3_uncached", "official_2L")
-                                    if m == "a3_cached" or (m == "a3_uncached" and uncached) or (m == "official_2L" and official)]
-    rows, outs = [], {}
-    try:
-        for method, s in tqdm(jobs, desc="sampling benchmark"):
-            if method == "hf_generate":
-                fn = lambda: base.generate(ids, attention_mask=torch.ones_like(ids), max_new_tokens=n_new, min_new_tokens=n_new,
-                                           do_sample=False, eos_token_id=None, pad_token_id=tokenizer.pad_token_id)
-            elif method == "official_2L":
-                x, step = row_for(s)
-                fn = lambda: tokenizer.decode(_official_style(model, x, step, math.ceil(n_new / s))[0, ids.shape[1]:].tolist())
-            else:
-                fn = lambda: generate(model, tokenizer, prompt, n_new, group_size=s, eos_token_id=None, use_cache=method == "a3_cached", context="group0")  # the layout the official code uses
-            with torch.no_grad(): out, sec, n = timed(fn, repeats if method in ("hf_generate", "a3_cached") else 1)
-            outs[method, s] = out
-            rows.append(dict(method=method, group_size=s, seconds=round(sec, 3), tokens_per_s=round(n_new / sec, 1), calls=n))
-    finally: h.remove()
-    for (method, s), out in outs.items():
-        if method != "hf_generate" and out != outs["a3_cached", s]:
-            raise AssertionError(f"{method} and a3_cached greedy outputs differ at group size {s}")
-    return rows
-
-# %% ../nbs/05_sample.ipynb #19800312
-def plot_sampling_benchmark(results:dict, # {setting name: rows from `sampling_benchmark`}
-                            fname=None, # save the figure here (PNG) if given
-                           ):
-    "Bar chart of tokens/s per method and group size, one panel per setting (log scale)."
-    import matplotlib; matplotlib.use("Agg") if fname else None
-    import matplotlib.pyplot as plt
-    results = {k: v for k, v in results.items() if isinstance(v, list)}
-    fig, axs = plt.subplots(1, len(results), figsize=(4.2 * len(results), 3.4), squeeze=False)
-    colors = {"hf_generate": "#444444", "a3_cached": "#1b9e77", "a3_uncached": "#d95f02", "official_2L": "#7570b3"}
-    for ax, (name, rows) in zip(axs[0], results.items()):
-        labels = [f"{r['method']}\ns={r['group_size']}" for r in rows]
-        bars = ax.bar(range(len(rows)), [r["tokens_per_s"] for r in rows], color=[colors.get(r["method"], "gray") for r in rows])
-        for b_, r in zip(bars, rows): ax.text(b_.get_x() + b_.get_width() / 2, b_.get_height(), f"{r['tokens_per_s']:.0f}\n{r['calls']} calls", ha="center", va="bottom", fontsize=6)
-        ax.set_xticks(range(len(rows)), labels, fontsize=6, rotation=45, ha="right"); ax.set_yscale("log")
-        ax.set_title(name, fontsize=9); ax.set_ylabel("tokens / s (log)")
-        ax.set_ylim(top=ax.get_ylim()[1] * 3)
-    fig.tight_layout()
-    if fname: fig.savefig(fname, dpi=110)
-    return fig

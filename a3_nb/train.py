@@ -149,6 +149,7 @@ def validate(cfg: TrainConfig) -> TrainConfig:
     cfg.max_grad_norm = _num(cfg.max_grad_norm, "max_grad_norm", float, 0, False, allow_none=True)
     if cfg.schedule not in ("cosine", "linear", "constant"): raise ValueError(f"schedule={cfg.schedule!r}: use 'cosine', 'linear' or 'constant'")
     if cfg.schedule_scope not in ("run", "phase"): raise ValueError(f"schedule_scope={cfg.schedule_scope!r}: use 'run' or 'phase'")
+    if cfg.mixed_precision is False: cfg.mixed_precision = "no"   # YAML 1.1 reads an unquoted `no` (e.g. mixed_precision=no) as False
     if cfg.mixed_precision not in ("no", "bf16", "fp16", "auto"): raise ValueError(f"mixed_precision={cfg.mixed_precision!r}: use 'no', 'bf16', 'fp16' or 'auto'")
     if not (isinstance(cfg.betas, (list, tuple)) and len(cfg.betas) == 2 and all(0 <= b < 1 for b in cfg.betas)):
         raise ValueError(f"betas={cfg.betas!r}: expected two numbers in [0, 1)")

@@ -327,6 +327,9 @@ def frame_html(trace,  # a `Trace` (or a list of them: the first)
     if k:
         st = tr.steps[k - 1]
         head += f": committed positions {list(map(int, st.positions))}, mean p = {tab['mean_prob'][k - 1]:.3f}"
+        if getattr(st, "drafted", 0):  # speculative decoding: what the verification kept and threw away
+            head += f"; drafts accepted {st.accepted}/{st.drafted}"
+            if st.rejected: head += f", rejected draft token {st.rejected[1]} at position {st.rejected[0]} (redrawn: {tokens[st.rejected[0]]!r})"
     else: head += ": context only"
     return (f'<div class="a3-frame" data-step="{k}" style="font-family:monospace;font-size:13px;line-height:1.9">'
             f'<div class="a3-step-label" style="font-weight:bold;font-family:sans-serif">{html.escape(head)}</div>'
@@ -525,13 +528,13 @@ def plot_training_curves(records_or_path,  # records (dicts with step, stage, gr
 # %% ../nbs/07_viz.ipynb #51be493d
 def explore(model,  # an `A3ForCausalLM`
             tokenizer,  # its tokenizer
-            text:str,  # text with `<blank>` markers (see `a3_nb.sample.infill`)
+            text:str,  # text with `<blank>` markers (see `a3_nb.text.infill`)
             masks:bool=True,  # per-step mask/confidence images in the player
             interval:int=800,  # ms per step when playing
-            **infill_kwargs,  # passed to `a3_nb.sample.infill` (sampler, group_size, order, criterion, max_blank_len, ...)
+            **infill_kwargs,  # passed to `a3_nb.text.infill` (sampler, group_size, order, criterion, max_blank_len, ...)
            ) -> GenerationPlayer:  # the player; `.text` holds the filled text
     "Fill the blanks of `text` with `infill(..., return_trace=True)` and open a `GenerationPlayer` on the trace."
-    from a3_nb.sample import infill
+    from a3_nb.text import infill
     if not isinstance(text, str): raise ValueError(f"explore takes one text (str); got {type(text).__name__}: call it per text")
     filled, traces = infill(model, tokenizer, text, return_trace=True, **infill_kwargs)
     player = GenerationPlayer(traces[0], tokenizer, masks=masks, interval=interval)

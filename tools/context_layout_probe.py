@@ -11,7 +11,7 @@ import argparse, json, time
 from pathlib import Path
 import torch
 from tqdm.auto import tqdm
-from a3_nb.sample import load_a3
+from a3_nb.text import load_a3
 from a3_nb.eval import middle_nll, mean_ci, shakespeare_passages
 from a3_nb.model import adapters_off
 

@@ -9,7 +9,7 @@ model's own left-to-right loss on the same packed rows (documents never attend t
 import argparse, json, time
 from pathlib import Path
 import torch
-from a3_nb.sample import load_a3
+from a3_nb.text import load_a3
 from a3_nb.train import load_config, build_rows, evaluate, base_ar_loss
 from a3_nb.model import adapters_off
 
