@@ -95,17 +95,18 @@ def _content_keys_sdpa(module, query, key, value, attention_mask, a3_keys:int|No
     "SDPA over the first `a3_keys` key/value columns only (A3's content stream): the query columns are never attended."
     if a3_keys is not None:
         key, value = key[:, :, :a3_keys], value[:, :, :a3_keys]
-        if attention_mask is not None and attention_mask.dtype == torch.bool:
-            attention_mask = attention_mask[..., :a3_keys]
-            # a query row that may see no content (a group-0 position: never predicted) sees the anchor column instead of
-            # nothing, so no kernel meets an all-masked row (NaN on some GPU kernels); its output is discarded anyway
-            attention_mask = attention_mask | (~attention_mask.any(-1, keepdim=True) & (torch.arange(a3_keys, device=key.device) == 0))
-        elif attention_mask is not None: attention_mask = attention_mask[..., :a3_keys]
+        if attention_mask is not None: attention_mask = attention_mask[..., :a3_keys]
     return sdpa_attention_forward(module, query, key, value, attention_mask, **kwargs)
 
 CONTENT_KEYS_SDPA = "a3_sdpa"  # a stock transformers attention backend name, registered here
 AttentionInterface.register(CONTENT_KEYS_SDPA, _content_keys_sdpa)
 AttentionMaskInterface.register(CONTENT_KEYS_SDPA, sdpa_mask)  # plain (non-A3) calls build their masks as SDPA does
+
+def _content_cols(mask:torch.Tensor, n:int) -> torch.Tensor:
+    "The first `n` (content) columns of a bool mask, once per forward; a row seeing none of them sees column 0 (the anchor)."
+    # such a row is a group-0 query (never predicted): pointing it at the anchor spares every kernel an all-masked row (NaN on some GPUs)
+    m = mask[..., :n]
+    return m | (~m.any(-1, keepdim=True) & (torch.arange(n, device=m.device) == 0))
 
 def _to_backend_mask(mask:torch.Tensor, impl:str|None, dtype:torch.dtype):
     "Bool mask (B, 1, R, C) (True = attend) in the form the backbone's attention `impl` expects."
@@ -277,8 +278,9 @@ def _run(self, input_ids, group_ids, position_ids, padding_mask, document_ids, q
         make = lambda w: two_stream_block_mask(group_ids, document_ids, padding_mask, query_positions, device=x.device,
                                                position_ids=position_ids, sliding_window=w)
     else:
-        make = lambda w: _to_backend_mask(two_stream_mask(group_ids, document_ids, padding_mask, query_positions, position_ids=position_ids,
-                                                          sliding_window=w), self.attn_implementation, x.dtype)
+        cols = (lambda m: _content_cols(m, L)) if self.attn_implementation == CONTENT_KEYS_SDPA else (lambda m: m)
+        make = lambda w: _to_backend_mask(cols(two_stream_mask(group_ids, document_ids, padding_mask, query_positions, position_ids=position_ids,
+                                                          sliding_window=w)), self.attn_implementation, x.dtype)
     mask = _per_layer(self, make)  # sliding-window backbones: the window by original positions, in both streams
     h = self.backbone.base_model(inputs_embeds=x, position_ids=pos, attention_mask=mask, use_cache=False, a3_keys=L).last_hidden_state
     return self.backbone.get_output_embeddings()(h[:, L:]), (h[:, :L] if content_hidden else None)

@@ -33,7 +33,7 @@ def main():
     a = ap.parse_args()
     torch.set_num_threads(a.threads); torch.set_grad_enabled(False)
     from a3_nb.text import load_a3, infill, encode_pieces
-    from a3_nb.likelihood import sequence_logprob
+    from a3_nb.text import _length_scores  # the scores infill(lengths='auto') compares
     from a3_nb.eval import shakespeare_passages, rouge
     from a3_nb.hub import shakespeare_corpus
     m, tok, _ = load_a3(a.model)
@@ -54,9 +54,7 @@ def main():
         for b, t in enumerate(traces):
             y[b, :len(t.output_ids)] = t.output_ids; am[b, :len(t.output_ids)] = 1
             start.append(int((~t.known_mask).nonzero()[0]))
-        ar = torch.arange(L)[None]
-        r = sequence_logprob(m, y, ar * am, attention_mask=am, target_mask=ar >= torch.tensor(start)[:, None])
-        joint, mean = r.total.tolist(), r.mean.tolist()
+        joint, mean = (_length_scores(m, y, am, start, cands, c, None).tolist() for c in ("joint", "mean"))
         prior = [j + logprior[v] for j, v in zip(joint, cands)]
         middle = [tok.decode(t.output_ids[s:s + v].tolist(), skip_special_tokens=True).strip() for t, s, v in zip(traces, start, cands)]
         pick = {"joint": cands[max(range(len(cands)), key=joint.__getitem__)], "mean": cands[max(range(len(cands)), key=mean.__getitem__)],
