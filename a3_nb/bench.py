@@ -6,7 +6,7 @@ Docs: https://a3-nb.github.io/a3_nb/bench.html.md"""
 
 # %% ../nbs/08_bench.ipynb #6f0541cf
 from __future__ import annotations
-import argparse, ctypes, gc, json, math, os, platform, statistics, subprocess, sys, threading, time
+import ctypes, gc, json, math, os, platform, statistics, subprocess, sys, threading, time
 from pathlib import Path
 import torch
 
@@ -16,7 +16,7 @@ __all__ = ['SPREAD_LIMIT', 'SMOLLM2_SHAPE', 'MODELS', 'MEMORY_METHOD', 'BANDWIDT
            'use_attn', 'ar_step', 'a3_step', 'RSSPeak', 'peak_memory', 'measure_arms', 'Budget', 'bench_train',
            'top_ops', 'bench_masks', 'Counted', 'bench_sample', 'bench_memory_vs_L', 'bench_bandwidth',
            'sampling_benchmark', 'plot_sampling_benchmark', 'bench_config', 'machine_info', 'plot_results',
-           'default_out', 'run_bench', 'busy_warning', 'table_markdown', 'main']
+           'default_out', 'run_bench', 'busy_warning', 'table_markdown']
 
 # %% ../nbs/08_bench.ipynb #7e987f70
 def summarize(xs:list[float]) -> dict:
@@ -256,9 +256,9 @@ def _measure_here(spec:dict) -> dict:
         gc.collect()
         if str(dev).startswith("cuda"): torch.cuda.empty_cache()
 
-def _worker_main(argv=None):
-    "Entry of a memory subprocess: a JSON list of specs in argv[0] -> one JSON line per spec on stdout."
-    specs = json.loads((argv or sys.argv[1:])[0])
+def _worker_main():
+    "Entry of a memory subprocess: a JSON list of specs on stdin -> one JSON line per spec on stdout."
+    specs = json.loads(sys.stdin.read())
     for spec in specs:
         torch.set_num_threads(spec.get("threads", torch.get_num_threads()))
         res = _measure_here(spec)
@@ -274,8 +274,8 @@ def measure_arms(specs:list[dict], timeout:float=900) -> list[dict]:
     specs = [{"threads": torch.get_num_threads(), **s} for s in specs]
     err = None
     try:
-        p = subprocess.run([sys.executable, "-c", "import sys; from a3_nb.bench import _worker_main; _worker_main(sys.argv[1:])",
-                            json.dumps(specs)], capture_output=True, text=True, timeout=timeout, env=env)
+        p = subprocess.run([sys.executable, "-c", "from a3_nb.bench import _worker_main; _worker_main()"], input=json.dumps(specs),
+                           capture_output=True, text=True, timeout=timeout, env=env)
         out = [json.loads(l) for l in p.stdout.splitlines() if l.startswith("{")]
         if p.returncode != 0: err = f"worker exit {p.returncode}: {p.stderr.strip()[-300:]}"
     except subprocess.TimeoutExpired as e:
@@ -740,24 +740,3 @@ def table_markdown(res:dict) -> str:
             f"{res['started_utc']} UTC, {res['wall_s']:.0f} s wall, {res['cpu_s']:.0f} CPU-s. Each ratio compares against a baseline measured in the same "
             f"process (median of {res['config']['n']} interleaved runs after warm-up, [min–max] over runs); "
             f"{n_miss} row(s) miss their target.\n\n{res['table']}\n")
-
-def main(argv:list[str]|None=None) -> int:
-    "`a3 bench [--device cpu|cuda] [--quick] [--out DIR]`."
-    p = argparse.ArgumentParser(prog="a3 bench", description="Benchmark A3 against its baselines (ratios in one process, project's targets).")
-    p.add_argument("--device", default="cpu", help="cpu or cuda[:i] (default cpu)")
-    p.add_argument("--quick", action="store_true", help="small sizes; ≤ 3 min on 2 CPU cores")
-    p.add_argument("--out", default=None, help="folder for bench_<device>.json, figures and bench_table.md (default: a new bench-results/<tag>-<time>/; `--out figures` regenerates the repository's)")
-    p.add_argument("--sections", default="train,masks,sample,memory,bandwidth", help="comma-separated subset")
-    p.add_argument("--budget", type=float, default=None, help="seconds (CPU seconds on --device cpu, wall on cuda); rows past it are SKIPPED")
-    p.add_argument("--threads", type=int, default=None, help="torch CPU threads (default: torch's own choice)")
-    a = p.parse_args(argv)
-    secs = tuple(s.strip() for s in a.sections.split(",") if s.strip())
-    bad = set(secs) - {"train", "masks", "sample", "memory", "bandwidth"}
-    if bad: p.error(f"unknown section(s) {sorted(bad)}; choose from train, masks, sample, memory, bandwidth")
-    if a.threads: torch.set_num_threads(a.threads)
-    out = a.out or default_out(f"{a.device.split(':')[0]}{'_quick' if a.quick else ''}")
-    try: res = run_bench(a.device, a.quick, out, secs, a.budget, argv=argv)
-    except ValueError as e: print(f"a3 bench: {e}", file=sys.stderr); return 2
-    print(table_markdown(res))
-    print(f"wrote: {out}/" + (" (" + ", ".join(Path(f).name for f in res["figures"]) + ")" if res.get("figures") else ""), file=sys.stderr)
-    return 0

@@ -6,7 +6,7 @@ Docs: https://a3-nb.github.io/a3_nb/demo.html.md"""
 
 # %% ../nbs/10_demo.ipynb #ad5db997
 from __future__ import annotations
-import argparse, contextlib, sys, time
+import contextlib, sys, time
 from pathlib import Path
 import torch
 from .hub import load_base, shakespeare_corpus, tiny_llama
@@ -15,7 +15,7 @@ from .model import adapters_off  # re-exported here: the demo's base-model switc
 
 # %% auto #0
 __all__ = ['SECONDS_PER_TOKEN_CPU', 'SHIPPED', 'TEMPEST', 'print_budget', 'held_out_passage', 'base_continuation', 'base_demo',
-           'shipped_model_dir', 'passage_infills', 'blanks_of', 'multi_blank_infill', 'demo', 'main']
+           'shipped_model_dir', 'passage_infills', 'blanks_of', 'multi_blank_infill', 'demo']
 
 # %% ../nbs/10_demo.ipynb #5603be1f
 SECONDS_PER_TOKEN_CPU = 1/24  # SmolLM2-135M `generate`, batch 1, fp32, 2-core CPU (measured on this project's machine); only for the budget
@@ -63,32 +63,30 @@ def base_continuation(model, tokenizer,
     return tokenizer.decode(out[0, enc["input_ids"].shape[1]:], skip_special_tokens=True), time.perf_counter() - t0
 
 # %% ../nbs/10_demo.ipynb #6a6277cc
-def base_demo(argv:list[str]|None=None) -> int:
-    "`a3 demo --base-only`: load the embedded model and corpus, print the base model's continuation of a held-out line."
-    p = argparse.ArgumentParser(prog="a3 demo --base-only", description="End-to-end demo on the embedded SmolLM2-135M and the Shakespeare corpus.")
-    p.add_argument("--model", default="smollm2-135m", help="short name, local folder or Hub id (default: %(default)s)")
-    p.add_argument("--tiny", action="store_true", help="use a random tiny Llama instead (fast installation check)")
-    p.add_argument("--title", default="Macbeth", help="held-out work to take the prompt from (default: %(default)s)")
-    p.add_argument("--anchor", default="To-morrow, and to-morrow", help="text of the prompt's last line")
-    p.add_argument("--max-new-tokens", type=int, default=24, help="tokens to generate (default: %(default)s)")
-    a = p.parse_args(argv)
-    if a.max_new_tokens < 1: p.error(f"--max-new-tokens must be >= 1, got {a.max_new_tokens}")
-    print_budget(a.max_new_tokens, tiny=a.tiny)
+def base_demo(model:str="smollm2-135m", # short name, local folder or Hub id
+              tiny:bool=False, # use a random tiny Llama instead (fast installation check)
+              title:str="Macbeth", # held-out work to take the prompt from
+              anchor:str="To-morrow, and to-morrow", # text of the prompt's last line
+              max_new_tokens:int=24, # tokens to generate
+             ) -> dict:
+    "What `a3 demo --base-only` runs: load the embedded model and corpus, print the base model's continuation of a held-out line."
+    if max_new_tokens < 1: raise ValueError(f"max_new_tokens must be >= 1, got {max_new_tokens}")
+    print_budget(max_new_tokens, tiny=tiny)
     t0 = time.perf_counter()
     print("\n[1/3] corpus: shakespeare_corpus()", flush=True)
     ds = shakespeare_corpus()
     print("      " + ", ".join(f"{s}: {ds[s].num_rows} works" for s in ds) + f"; held out for test: {', '.join(ds['test']['title'])}")
-    print(f"[2/3] model: {'tiny_llama() (random weights)' if a.tiny else f'load_base({a.model!r})'}", flush=True)
-    model, tok = tiny_llama() if a.tiny else load_base(a.model)
-    print(f"      {type(model).__name__}, {sum(p.numel() for p in model.parameters())/1e6:.1f}M parameters, "
+    print(f"[2/3] model: {'tiny_llama() (random weights)' if tiny else f'load_base({model!r})'}", flush=True)
+    lm, tok = tiny_llama() if tiny else load_base(model)
+    print(f"      {type(lm).__name__}, {sum(p.numel() for p in lm.parameters())/1e6:.1f}M parameters, "
           f"pad = eos = {tok.pad_token!r} (id {tok.pad_token_id})")
-    prompt, ref = held_out_passage(ds, title=a.title, anchor=a.anchor)
-    print(f"[3/3] greedy left-to-right continuation ({a.max_new_tokens} tokens) of a passage from {a.title} (never seen in training):\n")
-    text, secs = base_continuation(model, tok, prompt, a.max_new_tokens)
+    prompt, ref = held_out_passage(ds, title=title, anchor=anchor)
+    print(f"[3/3] greedy left-to-right continuation ({max_new_tokens} tokens) of a passage from {title} (never seen in training):\n")
+    text, secs = base_continuation(lm, tok, prompt, max_new_tokens)
     print(prompt + ">>> " + text.replace("\n", "\n>>> ") + "\n")
     print("Shakespeare's next lines:\n" + ref + "\n")
-    print(f"generation: {secs:.1f} s ({a.max_new_tokens/secs:.1f} tokens/s); total {time.perf_counter()-t0:.1f} s")
-    return 0
+    print(f"generation: {secs:.1f} s ({max_new_tokens/secs:.1f} tokens/s); total {time.perf_counter()-t0:.1f} s")
+    return dict(prompt=prompt, reference=ref, continuation=text, seconds=secs)
 
 # %% ../nbs/10_demo.ipynb #39f43814
 SHIPPED = "a3-smollm2-135m-shakespeare"
@@ -202,19 +200,3 @@ def demo(model_dir=None, # an A3 model folder (default: the shipped model)
     say("-" * 78); say(f"{el()} figure: {fdir/'demo_generation_order.png'}; done. "
         f"Next: a3 infill --model {model_dir} --text 'Friends, Romans, <blank>, lend me your ears' --lengths 2")
     return dict(passage=r, multi=m, seconds=time.perf_counter() - t0, figure=str(fdir/"demo_generation_order.png"))
-
-def main(argv:list[str]|None=None) -> int:
-    "`a3 demo [--model DIR] [--figures-dir DIR]`; `a3 demo --train ...`: adapt from scratch on this CPU; `--base-only`: the base model alone."
-    argv = sys.argv[1:] if argv is None else list(argv)
-    if "--base-only" in argv: return base_demo([a for a in argv if a != "--base-only"])
-    if "--train" in argv:
-        from a3_nb.train import demo_main  # the from-scratch adaptation lives with the trainer (04_train)
-        return demo_main([a for a in argv if a != "--train"])
-    p = argparse.ArgumentParser(prog="a3 demo", description="The shipped A3 model infills held-out Shakespeare next to the base model. "
-                                "--train: adapt SmolLM2-135M from scratch on this CPU (minutes); --base-only: the base model alone.")
-    p.add_argument("--model", default=None, help="A3 model folder (default: models/a3-smollm2-135m-shakespeare)")
-    p.add_argument("--figures-dir", default="runs/demo", help="where to write the figure (default: %(default)s)")
-    a = p.parse_args(argv)
-    try: demo(a.model, a.figures_dir)
-    except ValueError as e: print(f"a3 demo: {e}", file=sys.stderr); return 2
-    return 0

@@ -6,7 +6,7 @@ Docs: https://a3-nb.github.io/a3_nb/eval.html.md"""
 
 # %% ../nbs/06_eval.ipynb #9f76c15d
 from __future__ import annotations
-import argparse, csv, itertools, json, math, random, re, string, sys, time
+import csv, itertools, json, math, random, re, string, time
 from dataclasses import dataclass, field
 from pathlib import Path
 import torch, torch.nn.functional as F
@@ -24,7 +24,7 @@ __all__ = ['TASKS', 'INFILL_METHODS', 'GEN_METHODS', 'MCItem', 'hellaswag_prepro
            'score_pairs', 'mc_predict', 'fill_blanks', 'ar_continue', 'rouge', 'read_rocstories', 'infill_example',
            'infill_predict', 'normalize_answer', 'triviaqa_hit', 'triviaqa_prompt', 'triviaqa_predict', 'load_docs',
            'run_task', 'register_lm_eval', 'shakespeare_passages', 'judge_perplexity', 'sample_continuations',
-           'middle_nll', 'mean_ci', 'offline_benchmark', 'merge_offline', 'offline_table', 'plot_offline', 'main']
+           'middle_nll', 'mean_ci', 'offline_benchmark', 'merge_offline', 'offline_table', 'plot_offline']
 
 # %% ../nbs/06_eval.ipynb #60080d11
 @dataclass
@@ -679,94 +679,23 @@ def plot_offline(res:dict, path=None, title:str=""):
     return fig
 
 # %% ../nbs/06_eval.ipynb #831bc616
-def _parser():
-    p = argparse.ArgumentParser(prog="a3 eval", description="Evaluate A3 models: the offline Shakespeare benchmark (default), "
-                                "the paper's tasks (--task), or lm-evaluation-harness (`a3 eval lm-eval ...`).")
-    p.add_argument("--task", default="offline", choices=["offline"] + list(TASKS), help="what to evaluate (default: %(default)s)")
-    p.add_argument("--model", default=None, help="A3 checkpoint folder (save_pretrained); default: the base model wrapped UNTRAINED")
-    p.add_argument("--base", default="smollm2-135m", help="base model name / path (baseline and judge; default: %(default)s)")
-    p.add_argument("--tiny", action="store_true", help="tiny random models instead (smoke test)")
-    p.add_argument("--n", type=int, default=20, help="offline: passages (default: %(default)s)")
-    p.add_argument("--seed", type=int, default=0, help="offline: passage list and sampling seed (default: %(default)s)")
-    p.add_argument("--gen-tokens", type=int, default=24, help="offline: sampled tokens per prompt (default: %(default)s)")
-    p.add_argument("--gen-n", type=int, default=None, help="offline: conditional prompts for generative perplexity (default: --n)")
-    p.add_argument("--n-uncond", type=int, default=8, help="offline: unconditional samples per sampler (default: %(default)s)")
-    p.add_argument("--threads", type=int, default=None, help="torch CPU threads (on a shared, oversubscribed CPU, 1 is much faster)")
-    p.add_argument("--skip-gen", action="store_true", help="offline: only the infilling part")
-    p.add_argument("--methods", nargs="+", default=None, metavar="LABEL", help=f"offline: infilling methods (default: all of {list(INFILL_METHODS)})")
-    p.add_argument("--gen-methods", nargs="+", default=None, metavar="LABEL", help=f"offline: generative-perplexity samplers (default: all of {list(GEN_METHODS)})")
-    p.add_argument("--skip-nll", action="store_true", help="offline: no exact NLL of the gold middles")
-    p.add_argument("--merge", nargs="+", default=None, metavar="JSON", help="offline: merge the results of runs on the same passages (e.g. run in parallel) instead of evaluating")
-    p.add_argument("--reuse-base", default=None, help="offline: JSON of an earlier run with the same settings; reuse its base-model rows")
-    p.add_argument("--data-files", nargs="+", default=None, help="task: local files in the dataset's format")
-    p.add_argument("--limit", type=int, default=None, help="task: first N examples")
-    p.add_argument("--group-size", type=int, default=1, help="task: target tokens per group / blanks per step (default: %(default)s)")
-    p.add_argument("--sampler", default="groupwise", choices=["groupwise", "dynamic"], help="task: generation sampler")
-    p.add_argument("--batch-size", type=int, default=8, help="task: rows per forward for likelihoods")
-    p.add_argument("--with-base", action="store_true", help="task: also evaluate the base model (prefix-only AR baseline)")
-    p.add_argument("--out", default=None, help="write results as JSON here")
-    p.add_argument("--figure", default=None, help="offline: save the figure here (e.g. figures/offline_eval.png)")
-    p.add_argument("--quiet", action="store_true", help="no progress bars")
-    return p
-
-def _models(a):
-    "(a3, base, tokenizer, a3 description) from parsed args."
-    if a.tiny:
+def _models(tiny:bool=False, # tiny random models instead (smoke test)
+            base:str="smollm2-135m", # base model name / path (baseline and judge)
+            model:str|None=None, # A3 checkpoint folder; None: the base model wrapped UNTRAINED
+           ) -> tuple:
+    "(a3, base, tokenizer, a3 description) for an evaluation run."
+    if tiny:
         from a3_nb.hub import tiny_llama
         from a3_nb.model import A3ForCausalLM
-        base, tokz = tiny_llama()
-        return A3ForCausalLM.from_causal_lm(tiny_llama()[0], tokenizer=tokz).eval(), base, tokz, "tiny random A3 (untrained)"
+        b, tokz = tiny_llama()
+        return A3ForCausalLM.from_causal_lm(tiny_llama()[0], tokenizer=tokz).eval(), b, tokz, "tiny random A3 (untrained)"
     from a3_nb.hub import load_base
-    base, tokz = load_base(a.base)
-    if a.model is None:
+    b, tokz = load_base(base)
+    if model is None:
         from a3_nb.model import A3ForCausalLM
-        return A3ForCausalLM.from_causal_lm(load_base(a.base)[0], tokenizer=tokz).eval(), base, tokz, f"UNTRAINED A3 wrapper of {a.base}"
-    m, t, trained = load_a3(a.model)
-    return m, base, t, (f"A3 checkpoint {a.model}" if trained else f"UNTRAINED A3 wrapper of {a.model}")
+        return A3ForCausalLM.from_causal_lm(load_base(base)[0], tokenizer=tokz).eval(), b, tokz, f"UNTRAINED A3 wrapper of {base}"
+    m, t, trained = load_a3(model)
+    return m, b, t, (f"A3 checkpoint {model}" if trained else f"UNTRAINED A3 wrapper of {model}")
 
 def _write_json(path, res:dict):
     Path(path).parent.mkdir(parents=True, exist_ok=True); Path(path).write_text(json.dumps(res, indent=1))
-
-def main(argv:list|None=None) -> int:
-    "`a3 eval`: run an evaluation and print (and optionally save) the results."
-    argv = list(sys.argv[1:] if argv is None else argv)
-    if argv[:1] == ["lm-eval"]:
-        register_lm_eval()
-        from lm_eval.__main__ import cli_evaluate
-        old = sys.argv
-        try: sys.argv = ["lm_eval"] + argv[1:]; cli_evaluate()
-        finally: sys.argv = old
-        return 0
-    a = _parser().parse_args(argv)
-    for k, known in (("methods", INFILL_METHODS), ("gen_methods", GEN_METHODS)):
-        bad = [m for m in getattr(a, k) or [] if m not in known]
-        if bad: _parser().error(f"--{k.replace('_', '-')}: unknown {bad}; choose from {list(known)}")
-    if a.merge:
-        res = merge_offline([json.loads(Path(f).read_text()) for f in a.merge])
-        print(offline_table(res))
-        if a.figure: plot_offline(res, a.figure, title=" + ".join(r.get("command", "?") for r in res["merged_from"]))
-        if a.out: _write_json(a.out, res)
-        return 0
-    if a.threads: torch.set_num_threads(a.threads)
-    torch.manual_seed(a.seed)
-    a3m, base, tokz, desc = _models(a)
-    cmd = "a3 eval " + " ".join(argv)
-    if a.task == "offline":
-        res = offline_benchmark(a3m, base, tokz, n=a.n, seed=a.seed, gen_tokens=a.gen_tokens, n_uncond=a.n_uncond,
-                                gen_n=a.gen_n, gen_methods=[] if a.skip_gen else a.gen_methods, infill_methods=a.methods,
-                                nll=not a.skip_nll, progress=not a.quiet,
-                                reuse=json.loads(Path(a.reuse_base).read_text()) if a.reuse_base else None)
-        res.update(command=cmd, a3_model=desc, base_model="tiny random Llama" if a.tiny else a.base)
-        print(f"# {cmd}\n# A3: {desc}; base/judge: {res['base_model']}\n")
-        print(offline_table(res))
-        if a.figure: plot_offline(res, a.figure, title=f"`{cmd}` - A3: {desc}; base/judge: {res['base_model']}")
-    else:
-        kw = dict(batch_size=a.batch_size, group_size=a.group_size) if TASKS[a.task].kind == "mc" else dict(sampler=a.sampler, group_size=a.group_size)
-        res = dict(command=cmd, a3_model=desc, a3=run_task(a3m, tokz, a.task, a.data_files, a.limit, progress=not a.quiet, **kw))
-        if a.with_base:
-            bkw = dict(batch_size=a.batch_size) if TASKS[a.task].kind == "mc" else {}
-            res["base"] = run_task(base, tokz, a.task, a.data_files, a.limit, progress=not a.quiet, **bkw)
-        for k in ("a3", "base"):
-            if k in res: print(f"{a.task} [{k}]: " + ", ".join(f"{m}={res[k][m]:.2f}" for m in ("acc", "rouge1", "rouge2", "rougeL") if m in res[k]) + f" (n={res[k]['n']})")
-    if a.out: _write_json(a.out, res)
-    return 0

@@ -1,4 +1,4 @@
-"""Text in, text out: `infill` (blanks of any length, or lengths chosen by exact likelihood), `generate` (a prompt continued left to right), `load_a3` (one loader for every entry point) and the `a3 infill` command.
+"""Text in, text out: `infill` (blanks of any length, or lengths chosen by exact likelihood), `generate` (a prompt continued left to right), and `load_a3` (one loader for every entry point): what `a3 infill` runs.
 
 Docs: https://a3-nb.github.io/a3_nb/text.html.md"""
 
@@ -6,16 +6,15 @@ Docs: https://a3-nb.github.io/a3_nb/text.html.md"""
 
 # %% ../nbs/05c_text.ipynb #5558ea0c
 from __future__ import annotations
-import argparse, sys
 import torch
 from torch import Tensor
 from .groups import infill_groups
 from .likelihood import sequence_logprob
 from .sample import (CONTEXTS, CRITERIA, MODES, groupwise_sample, dynamic_resample, _check_sampling, _device,
-                          _max_positions)
+                          _max_positions)  # CONTEXTS, CRITERIA, MODES: also the choices of `a3 infill` (a3_nb.cli reads them here)
 
 # %% auto #0
-__all__ = ['LENGTH_CRITERIA', 'encode_pieces', 'infill', 'generate', 'load_a3', 'main']
+__all__ = ['LENGTH_CRITERIA', 'encode_pieces', 'infill', 'generate', 'load_a3']
 
 # %% ../nbs/05c_text.ipynb #94207efd
 def _encode(tokenizer, s:str) -> list[int]: return tokenizer(s, add_special_tokens=False)["input_ids"] if s else []
@@ -257,53 +256,3 @@ def load_a3(name_or_path:str="smollm2-135m", # A3 folder (save_pretrained), or a
         return model, tok, True
     base, tok = load_base(str(name_or_path), dtype=dtype)
     return A3ForCausalLM.from_causal_lm(base, tokenizer=tok).eval(), tok, False
-
-def _parser():
-    p = argparse.ArgumentParser(prog="a3 infill", description="Fill <blank> spans of a text with an A3 model (any-order groupwise sampling).")
-    p.add_argument("--model", default="smollm2-135m", help="saved A3 folder, or base model (smollm2-135m, folder, Hub id) wrapped untrained")
-    p.add_argument("--text", help="text with blank markers (default: read stdin)")
-    p.add_argument("--blank", default="<blank>", help="the blank marker (default: %(default)s)")
-    p.add_argument("--lengths", type=int, nargs="+", help="tokens per blank (one per blank, or one for all); default: chosen by exact likelihood")
-    p.add_argument("--max-blank-len", type=int, default=16, help="the longest length tried when --lengths is not given (default: %(default)s)")
-    p.add_argument("--min-blank-len", type=int, default=1, help="the shortest length tried when --lengths is not given (default: %(default)s)")
-    p.add_argument("--length-criterion", choices=("joint", "mean"), default="joint", help="how candidate lengths are compared (default: %(default)s; see `infill`)")
-    p.add_argument("--sampler", choices=("groupwise", "dynamic"), default="groupwise")
-    p.add_argument("--group-size", type=int, default=1, help="groupwise: blanks per group (default: %(default)s)")
-    p.add_argument("--order", choices=("l2r", "r2l", "random", "center_out"), default="l2r", help="groupwise: generation order")
-    p.add_argument("--step-size", type=int, default=1, help="dynamic: blanks committed per step")
-    p.add_argument("--criterion", choices=CRITERIA, default="confidence", help="dynamic: which blanks to commit first")
-    p.add_argument("--mode", choices=MODES, default="adaptive", help="dynamic: adaptive (cached) or faithful (paper)")
-    p.add_argument("--no-cache", action="store_true", help="run the uncached reference")
-    p.add_argument("--do-sample", action="store_true", help="sample instead of greedy")
-    p.add_argument("--temperature", type=float, default=1.0)
-    p.add_argument("--top-k", type=int); p.add_argument("--top-p", type=float)
-    p.add_argument("--seed", type=int, default=0, help="seed of sampling and random orders (default: %(default)s)")
-    p.add_argument("--trace", action="store_true", help="print every step's committed tokens")
-    p.add_argument("--context", choices=CONTEXTS, default="causal", help="the given text: causal (left-to-right singletons; default) or group0 (one bidirectional group, the paper's layout)")
-    return p
-
-def main(argv:list[str]|None=None) -> int:
-    "The `a3 infill` command."
-    a = _parser().parse_args(argv)
-    text = a.text if a.text is not None else sys.stdin.read()
-    lengths = "auto" if not a.lengths else a.lengths[0] if len(a.lengths) == 1 else a.lengths
-    try:
-        _check_infill(text, a.blank, lengths, a.max_blank_len, a.sampler)  # a typo fails here, before the model loads
-        for k in ("group_size", "step_size"):
-            if getattr(a, k) < 1: raise ValueError(f"--{k.replace('_', '-')} must be >= 1; got {getattr(a, k)}")
-        _check_sampling(a.do_sample, a.temperature, a.top_k, a.top_p)
-        model, tok, trained = load_a3(a.model)
-        if not trained: print(f"a3 infill: note: {a.model} is a base model wrapped untrained; train it (a3 train) for meaningful infills", file=sys.stderr)
-        out, (tr,) = infill(model, tok, text, blank=a.blank, lengths=lengths, max_blank_len=a.max_blank_len, sampler=a.sampler,
-                            min_blank_len=a.min_blank_len, length_criterion=a.length_criterion,
-                            group_size=a.group_size, order=a.order, step_size=a.step_size, criterion=a.criterion, mode=a.mode,
-                            use_cache=not a.no_cache, do_sample=a.do_sample, temperature=a.temperature, top_k=a.top_k,
-                            top_p=a.top_p, generator=torch.Generator().manual_seed(a.seed), return_trace=True, context=a.context)
-    except (ValueError, FileNotFoundError, OSError) as e:
-        print(f"a3 infill: error: {e}", file=sys.stderr); return 2
-    if a.trace:
-        for st in tr.steps:
-            shown = " ".join(f"{p}:{tok.decode([t])!r}(p={q:.2f})" for p, t, q in zip(st.positions, st.tokens, st.probs))
-            print(f"step {st.step}: {shown}")
-    print(out)
-    return 0

@@ -1,4 +1,4 @@
-"""The three-stage A3 curriculum as a YAML-loadable config, an `accelerate` trainer with exact resume and atomic checkpoints, adaptive stage transitions, `a3 train` and `a3 demo`.
+"""The three-stage A3 curriculum as a YAML-loadable config, an `accelerate` trainer with exact resume and atomic checkpoints, adaptive stage transitions, and what `a3 train` and `a3 demo --train` run.
 
 Docs: https://a3-nb.github.io/a3_nb/train.html.md"""
 
@@ -6,7 +6,7 @@ Docs: https://a3-nb.github.io/a3_nb/train.html.md"""
 
 # %% ../nbs/04_train.ipynb #fcb1cad9
 from __future__ import annotations
-import argparse, contextlib, copy, dataclasses, json, math, os, random, re, shutil, sys, time
+import contextlib, copy, dataclasses, json, math, os, random, re, shutil, sys, time
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 import numpy as np
@@ -24,8 +24,8 @@ __all__ = ['STRATEGIES', 'PRESETS', 'CKPT_RE', 'DEMO_TOKENS_PER_S', 'ABLATION_AR
            'bf16_speedup', 'resolve_precision', 'tokens_per_step', 'plan_phases', 'lr_at', 'step_generator',
            'make_group_ids', 'build_model', 'build_rows', 'evaluate', 'list_checkpoints', 'latest_checkpoint',
            'save_checkpoint', 'load_trainer_state', 'Trainer', 'train', 'read_log', 'plot_loss_curves', 'export_model',
-           'main', 'describe_plan', 'infill_text', 'demo_passage', 'base_ar_loss', 'scale_budget', 'calibrate', 'demo',
-           'demo_main', 'curriculum_ablation']
+           'describe_plan', 'infill_text', 'demo_passage', 'base_ar_loss', 'scale_budget', 'calibrate', 'demo',
+           'curriculum_ablation']
 
 # %% ../nbs/04_train.ipynb #62f4473b
 STRATEGIES = ("ar", "contiguous", "permuted", "mixed", "span")
@@ -784,31 +784,6 @@ def export_model(run_or_ckpt, # a run folder (its latest checkpoint is exported)
     return dest
 
 # %% ../nbs/04_train.ipynb #b3c5f61d
-def main(argv: list[str]|None = None) -> int:
-    "`a3 train --config FILE|PRESET [--resume DIR|latest] [--output-dir DIR] [key=value ...]`"
-    p = argparse.ArgumentParser(prog="a3 train", description="Train an A3 model with the curriculum (AR -> contiguous -> permuted groups).",
-                                epilog=f"presets: {', '.join(PRESETS)}. Example: a3 train --config cpu-demo stages.2.steps=30 lr=2e-4")
-    p.add_argument("--config", required=True, help="YAML file or preset name")
-    p.add_argument("--resume", default=None, help="checkpoint folder to resume from, or 'latest' (in output_dir)")
-    p.add_argument("--output-dir", default=None, help="run folder (logs, checkpoints); overrides the config's output_dir")
-    p.add_argument("--print-config", action="store_true", help="print the resolved config as YAML and exit")
-    p.add_argument("overrides", nargs="*", help="key=value overrides (dotted keys, YAML values)")
-    a = p.parse_args(argv)
-    ov = list(a.overrides)
-    if a.output_dir: ov.append(f"output_dir={a.output_dir}")
-    if a.resume: ov.append(f"resume_from={a.resume}")
-    try: cfg = load_config(a.config, ov)
-    except ValueError as e: print(f"a3 train: bad config: {e}", file=sys.stderr); return 2
-    if a.print_config: print(yaml.safe_dump(config_to_dict(cfg), sort_keys=False, allow_unicode=True)); return 0
-    tr = Trainer(cfg)
-    if tr.acc.is_main_process: print(describe_plan(cfg, tr.world))
-    tr.fit()
-    if tr.acc.is_main_process:
-        ev = [r for r in read_log(tr.out) if r["kind"] == "eval" and r.get("final")]
-        print(f"done: {tr.state['step']} steps, {tr.state['tokens']:,} tokens; checkpoint {latest_checkpoint(tr.out)}")
-        if ev: print("held-out loss: " + ", ".join(f"{k}={v:.4f}" for k, v in ev[-1].items() if k not in ("kind", "step", "final")))
-    return 0
-
 def describe_plan(cfg: TrainConfig, world_size: int = 1) -> str:
     "A table of the phases a config will run."
     ph = plan_phases(cfg, world_size); tps = tokens_per_step(cfg, world_size)
@@ -986,25 +961,6 @@ def demo(preset: str = "cpu-demo", # training preset
         f"`a3 demo` (without --train) shows the shipped model: ~1M tokens of this recipe, then 0.25M of span rows.")
     (Path(cfg.output_dir)/"demo_results.json").write_text(json.dumps(res, indent=1, default=str))
     return res
-
-def demo_main(argv: list[str]|None = None) -> int:
-    "`a3 demo [--tiny] [--preset NAME] [--figures-dir DIR] [key=value ...]`"
-    p = argparse.ArgumentParser(prog="a3 demo", description="Adapt the embedded SmolLM2-135M into an A3 model on Shakespeare (CPU, minutes), then infill a held-out passage.")
-    p.add_argument("--preset", default="cpu-demo", help="training preset (default cpu-demo)")
-    p.add_argument("--tiny", action="store_true", help="random tiny model, a few steps (seconds; for smoke tests)")
-    p.add_argument("--figures-dir", default=None, help="where to write the figures (default: the run folder)")
-    p.add_argument("--output-dir", default=None, help="run folder")
-    p.add_argument("--step-size", type=int, default=1, help="infilling: blanks committed per step")
-    p.add_argument("--minutes", type=float, default=10.0, help="time budget; the plan is scaled down if one measured step says it cannot fit (0: no limit)")
-    p.add_argument("overrides", nargs="*", help="key=value overrides of the preset")
-    a = p.parse_args(argv)
-    ov = list(a.overrides)
-    if a.tiny: ov = ["model=tiny", "lr=3e-3", "seq_len=64", "data.max_tokens=8192", "data.eval_rows=4", "stages.0.steps=2",
-                     "stages.1.steps=2", "stages.2.steps=2", "warmup_steps=1", "output_dir=runs/demo-tiny"] + ov
-    if a.output_dir: ov.append(f"output_dir={a.output_dir}")
-    try: demo(a.preset, ov, minutes=a.minutes or None, figures_dir=a.figures_dir, step_size=a.step_size)
-    except ValueError as e: print(f"a3 demo: {e}", file=sys.stderr); return 2
-    return 0
 
 # %% ../nbs/04_train.ipynb #d81231fa
 ABLATION_ARMS = {"full": [], "skip": ["skip_stages=[0, 1]"],

@@ -50,17 +50,22 @@ for m in ("a3_nb.groups", "a3_nb.masks", "a3_nb.hub", "a3_nb.model", "a3_nb.samp
     except Exception as e: print(f"  import {m:14s} FAILED: {type(e).__name__}: {e}")
 PYEOF'
 
+# What `a3 bench --device DEV --quick --out OUT --budget S` runs, without the CLI: a3_nb.cli builds its parsers
+# with fastcore, which the GPU image lacks. The results record that command line.
+BENCH='import sys; from a3_nb.bench import run_bench, table_markdown
+dev, out, budget = sys.argv[1:4]
+res = run_bench(dev, True, out, budget=float(budget), argv=["--device", dev, "--quick", "--out", out, "--budget", budget])
+print(table_markdown(res))'
+
 if [ "$DEVICE" = cuda ]; then
   TOTAL=${A3_GPU_CHECK_TOTAL:-345}   # seconds for the whole script; a shorter lease can pass less
   CELLS=$(( TOTAL / 3 )); [ $CELLS -gt 110 ] && CELLS=110
   section cells $CELLS $PY bench/run_cuda_cells.py --timeout $(( CELLS - 10 )) --out "$OUT/cuda_cells.json"
   LEFT=$(( TOTAL - ($(date +%s) - T0) )); [ $LEFT -gt 300 ] && LEFT=300; [ $LEFT -lt 60 ] && LEFT=60
-  section bench $LEFT $PY -c "import sys; from a3_nb.cli import main; sys.exit(main(sys.argv[1:]))" \
-      bench --device cuda --quick --out "$OUT" --budget $(( LEFT - 25 ))
+  section bench $LEFT $PY -c "$BENCH" cuda "$OUT" $(( LEFT - 25 ))
 else
   section cells 60 $PY bench/run_cuda_cells.py --dry --out "$OUT/cuda_cells.json"
-  section bench ${A3_GPU_CHECK_CPU_LIMIT:-300} $PY -c "import sys; from a3_nb.cli import main; sys.exit(main(sys.argv[1:]))" \
-      bench --device cpu --quick --out "$OUT" --budget ${A3_GPU_CHECK_CPU_BUDGET:-240}
+  section bench ${A3_GPU_CHECK_CPU_LIMIT:-300} $PY -c "$BENCH" cpu "$OUT" ${A3_GPU_CHECK_CPU_BUDGET:-240}
 fi
 
 echo; echo "=== summary ($(( $(date +%s) - T0 ))s total, device $DEVICE)"; printf "%s" "$SUMMARY"

@@ -23,15 +23,22 @@ def _load(name): p = RUNS/f"claims_{name}.json"; return json.loads(p.read_text()
 def _save(name, d): RUNS.mkdir(exist_ok=True); (RUNS/f"claims_{name}.json").write_text(json.dumps(d, indent=1) + "\n")
 
 # ---------------------------------------------------------------- claim 1: the curriculum
-ARMS = {"full curriculum": None, "skip stages 1-2": [0, 1], "stage 1 only": "ar"}
+ARMS = {"full curriculum": None, "skip stages 1-2": [0, 1], "stage 1 only": "ar", "adaptive transitions": "adaptive"}
+# claim 5: the full curriculum's stages, each phase left once its smoothed loss stops improving; the steps it did not use
+# go to the last phase (carry_over), so the total budget equals the fixed schedule's. Short patience: phases are short here.
+ADAPTIVE = dict(enabled=True, patience=2, threshold=0.01, min_steps=2, smoothing=0.5, carry_over=True)
 
 def curriculum(a):
     import yaml
     from a3_nb.train import load_config, build_rows, train, evaluate
     from a3_nb.hub import load_base
+    from a3_nb.train import resolve_precision
+    prec = resolve_precision(a.precision, cpu=True)
     d = _load("curriculum"); d.setdefault("runs", {})
-    d.update(tokens=a.tokens, rows=a.rows, machine=MACHINE, model="smollm2-135m (embedded), LoRA r32, lr 1e-3, fp32, w = 0",
-             command=f"python tools/claims.py curriculum --tokens {a.tokens} --rows {a.rows} --seeds {' '.join(map(str, a.seeds))} --arms " + " ".join(f"'{x}'" for x in a.arms))
+    if d.get("tokens") not in (None, a.tokens): raise SystemExit(f"runs/claims_curriculum.json holds {d['tokens']}-token arms; move it away first")
+    d.update(tokens=a.tokens, rows=a.rows, machine=MACHINE, precision=prec,
+             model=f"smollm2-135m (embedded), LoRA r32, lr 1e-3, {'bf16 autocast' if prec == 'bf16' else 'fp32'}, w = 0",
+             command=f"python tools/claims.py curriculum --tokens {a.tokens} --rows {a.rows} --seeds {' '.join(map(str, a.seeds))} --precision {a.precision} --arms " + " ".join(f"'{x}'" for x in a.arms))
     _, tok = load_base("smollm2-135m")
     ecfg = load_config("configs/smollm2-135m-shakespeare.yaml", [f"data.eval_rows={a.rows}", "data.max_tokens=4096"])
     _, rows = build_rows(ecfg, tok)
@@ -45,16 +52,19 @@ def curriculum(a):
                              dict(strategy="contiguous", group_sizes=[2, 4], tokens=2 * u, name="2: contiguous 2→4"),
                              dict(strategy="permuted", group_sizes=[4, 8], tokens=a.tokens - 3 * u, name="3: permuted 4→8")]
             if how == "ar": cfg["stages"] = [dict(strategy="ar", tokens=a.tokens, name="1: AR only")]
+            elif how == "adaptive": cfg["adaptive"] = dict(ADAPTIVE)
             elif how: cfg["skip_stages"] = how
             run = RUNS/"claims_curriculum"/key.replace(" ", "").replace("|", "_")
-            over = ["mixed_precision='no'", f"seed={seed}", f"output_dir={run}", "save_every=0", "save_stage_end=false",
+            over = [f"mixed_precision='{prec}'", f"seed={seed}", f"output_dir={run}", "save_every=0", "save_stage_end=false",
                     "eval_every=0", "progress=false", "data.eval_rows=4", "warmup_steps=2", "keep_last=1"]
             torch.set_grad_enabled(True); t0 = time.time()
             tr = train(load_config(cfg, over)); wall = time.time() - t0
             torch.set_grad_enabled(False)
             m = tr.acc.unwrap_model(tr.model).eval()
             res = {f"{s}{'' if n is None else n}": evaluate(m, rows, s, n, batch_size=4, seed=1234 + seed) for s, n in GROUPINGS}
-            d["runs"][key] = dict(arm=arm, seed=seed, wall_seconds=wall, **res)
+            from a3_nb.train import read_log
+            phases = [(r["strategy"], r["group_size"], r["steps"], r.get("reason")) for r in read_log(run) if r["kind"] == "phase"]
+            d["runs"][key] = dict(arm=arm, seed=seed, wall_seconds=wall, tokens=tr.state["tokens"], phases=phases, **res)
             print(key, d["runs"][key], flush=True); _save("curriculum", d)
             import shutil; shutil.rmtree(run, ignore_errors=True)
             del tr, m
@@ -165,9 +175,10 @@ def verdicts(a):
     c = _load("curriculum")
     if c.get("runs"):
         seeds = sorted({r["seed"] for r in c["runs"].values()})
-        arms = [arm for arm in ARMS if any(r["arm"] == arm for r in c["runs"].values())]
+        ran = [arm for arm in ARMS if any(r["arm"] == arm for r in c["runs"].values())]
         per = {arm: {g: [c["runs"][f"{arm} | seed {s}"][g] for s in seeds if f"{arm} | seed {s}" in c["runs"]]
-                     for g in ("ar", "contiguous4", "permuted4", "permuted8")} for arm in arms}
+                     for g in ("ar", "contiguous4", "permuted4", "permuted8")} for arm in ran}
+        arms = [arm for arm in ran if arm != "adaptive transitions"]  # claim 5's arm
         diffs = {}
         for other in ("skip stages 1-2", "stage 1 only"):
             dd = [c["runs"][f"full curriculum | seed {s}"]["permuted8"] - c["runs"][f"{other} | seed {s}"]["permuted8"]
@@ -175,10 +186,23 @@ def verdicts(a):
             if dd: m, lo, hi = t_interval(dd); diffs[f"full curriculum - {other}"] = dict(values=dd, mean=m, interval=[lo, hi], verdict=verdict(lo, hi))
         out["1_curriculum"] = dict(claim="the curriculum beats skipping to stage 3 at equal tokens (paper, Table 3)",
             arms=arms, seeds=seeds, metric="held-out query-stream NLL (nats/token), validation plays; lower is better",
-            per_seed=per, mean={arm: {g: t_interval(v)[0] for g, v in gs.items() if v} for arm, gs in per.items()},
-            interval={arm: {g: list(t_interval(v)[1:]) for g, v in gs.items() if v} for arm, gs in per.items()},
+            per_seed={a: per[a] for a in arms}, mean={arm: {g: t_interval(v)[0] for g, v in per[arm].items() if v} for arm in arms},
+            interval={arm: {g: list(t_interval(v)[1:]) for g, v in per[arm].items() if v} for arm in arms},
             differences_permuted8=diffs, verdict=diffs.get("full curriculum - skip stages 1-2", {}).get("verdict", "inconclusive"),
             interval_kind="95% t-interval across seeds (paired by seed for differences)",
+            tokens_per_arm=c["tokens"], model=c["model"], machine=c["machine"], command=c["command"])
+    if c.get("runs") and "adaptive transitions" in ran:
+        dd = {g: [c["runs"][f"adaptive transitions | seed {s}"][g] - c["runs"][f"full curriculum | seed {s}"][g] for s in seeds
+                  if f"adaptive transitions | seed {s}" in c["runs"] and f"full curriculum | seed {s}" in c["runs"]] for g in ("ar", "permuted8")}
+        diffs = {g: dict(values=v, mean=t_interval(v)[0], interval=list(t_interval(v)[1:]), verdict=verdict(*t_interval(v)[1:])) for g, v in dd.items() if len(v) > 1}
+        arms5 = ["adaptive transitions", "full curriculum"]
+        out["5_adaptive_transitions"] = dict(claim="adaptive stage transitions may improve on the fixed schedule (paper: future work)",
+            arms=arms5, seeds=seeds, metric="held-out query-stream NLL (nats/token), validation plays; lower is better",
+            per_seed={a: per[a] for a in arms5}, mean={a: {g: t_interval(v)[0] for g, v in per[a].items() if v} for a in arms5},
+            interval={a: {g: list(t_interval(v)[1:]) for g, v in per[a].items() if v} for a in arms5},
+            differences_adaptive_minus_fixed=diffs, verdict=diffs.get("permuted8", {}).get("verdict", "inconclusive"),
+            phases={f"seed {s}": c["runs"][f"adaptive transitions | seed {s}"].get("phases") for s in seeds if f"adaptive transitions | seed {s}" in c["runs"]},
+            controller=ADAPTIVE, interval_kind="95% t-interval across seeds (paired by seed)",
             tokens_per_arm=c["tokens"], model=c["model"], machine=c["machine"], command=c["command"])
     i = _load("infill")
     if i.get("rougeL"):
@@ -251,6 +275,7 @@ def main():
     sub = ap.add_subparsers(dest="cmd", required=True)
     c = sub.add_parser("curriculum"); c.add_argument("--tokens", type=int, default=8192); c.add_argument("--rows", type=int, default=16)
     c.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2]); c.add_argument("--arms", nargs="+", default=list(ARMS), choices=list(ARMS))
+    c.add_argument("--precision", default="auto", choices=["auto", "bf16", "no"], help="auto: bf16 where this CPU runs it faster")
     i = sub.add_parser("infill"); i.add_argument("--n", type=int, default=30); i.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
     g = sub.add_parser("groupsize"); g.add_argument("--rows", type=int, default=16); g.add_argument("--n", type=int, default=16)
     g.add_argument("--gen-tokens", type=int, default=24); g.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
