@@ -958,7 +958,7 @@ def demo(preset: str = "cpu-demo", # training preset
     res["wall_s"] = time.perf_counter() - t0
     say(f"figures: {', '.join(str(v) for k, v in res.items() if k in ('loss_curves', 'generation_order'))}")
     say(f"done in {res['wall_s']/60:.1f} min. Minutes of CPU training teach the query stream a lot but make no good infiller;\n"
-        f"`a3 demo` (without --train) shows the shipped model: ~1M tokens of this recipe, then 0.25M of span rows.")
+        f"`a3 demo` (without --train) shows the shipped model: ~1M tokens of this recipe, then 0.8M of span rows.")
     (Path(cfg.output_dir)/"demo_results.json").write_text(json.dumps(res, indent=1, default=str))
     return res
 

@@ -158,7 +158,7 @@ def plot(res, path):
     import textwrap
     fig.suptitle("\n".join(textwrap.wrap(f"Recipe search, SmolLM2-135M on Shakespeare, {res['tokens']:,} tokens per arm (tokens/s: fp32 training speed, "
                  f"90th percentile of steps, on {res['machine']}); {res['passages']} validation passages, {res['rows']} validation rows; stars: "
-                 f"the shipped model's two runs. {res['command']}", 200)), fontsize=7)
+                 f"the shipped model after each of its runs. {res['command']}", 200)), fontsize=7)
     fig.tight_layout(); fig.savefig(path, dpi=110); plt.close(fig)
 
 if __name__ == "__main__":

@@ -42,3 +42,15 @@ for seed in a.seeds:
         print(key, res["runs"][key], flush=True)
         out.parent.mkdir(parents=True, exist_ok=True); out.write_text(json.dumps(res, indent=1) + "\n")
         import shutil; shutil.rmtree(cfg.output_dir, ignore_errors=True); del tr, m
+
+import statistics as S
+summ = {}
+for init in INITS:
+    rs = [r for r in res["runs"].values() if r["init"] == init]
+    if not rs: continue
+    summ[init] = {f"{w}_{g}": dict(mean=S.mean(x[w][g] for x in rs), sd=S.stdev(x[w][g] for x in rs) if len(rs) > 1 else 0.0,
+                                   values=[x[w][g] for x in rs]) for w in ("before", "after") for g in ("ar", "permuted8")}
+    summ[init]["seeds"] = [x["seed"] for x in rs]
+res["summary"] = summ; out.write_text(json.dumps(res, indent=1) + "\n")
+for init, d in summ.items():
+    print(f"{init:>15} n={len(d['seeds'])}  " + "  ".join(f"{k} {v['mean']:.2f}±{v['sd']:.2f}" for k, v in d.items() if k != "seeds"))
