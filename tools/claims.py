@@ -90,7 +90,7 @@ def infill(a):
     from rouge_score import rouge_scorer
     sc = rouge_scorer.RougeScorer(["rougeL"])
     d = _load("infill"); d.setdefault("rougeL", {}); d.setdefault("seconds", {})
-    d.update(n=a.n, machine=MACHINE, model="models/a3-smollm2-135m-shakespeare vs smollm2-135m (base)", temperature=1.0,
+    d.update(n=a.n, machine=MACHINE, model="models/a3-smollm2-135m-shakespeare (stage 5, 1.86M tokens, commit cf29243) vs smollm2-135m (base)", temperature=1.0,
              command=f"python tools/claims.py infill --n {a.n} --seeds {' '.join(map(str, a.seeds))}")
     models, tok = _models()
     ps = shakespeare_passages(a.n, split="test", seed=3)
