@@ -19,9 +19,8 @@ from .groups import check_group_ids
 from .masks import two_stream_mask, two_stream_block_mask, reorder
 
 # %% auto #0
-__all__ = ['W_INITS', 'RESIDUALS', 'CONTENT_KEYS_SDPA', 'LORA_TARGETS', 'ADAPTER_FILE', 'A3Config', 'check_backbone', 'A3Output',
-           'A3ForCausalLM', 'default_anchor_id', 'from_causal_lm', 'is_adapter_param', 'add_lora', 'merge_lora',
-           'adapter_state_dict', 'load_adapter', 'adapters_off', 'stream_forward']
+__all__ = ['W_INITS', 'RESIDUALS', 'CONTENT_KEYS_SDPA', 'A3Config', 'check_backbone', 'A3Output', 'A3ForCausalLM',
+           'default_anchor_id', 'from_causal_lm', 'stream_forward']
 
 # %% ../nbs/02_model.ipynb #bd6368e9
 W_INITS = ("normal", "official", "mean_embedding", "zeros")
@@ -339,112 +338,6 @@ def _forward(self,
     return A3Output(loss=loss, logits=logits, content_hidden_states=ch, n_predicted=n)
 A3ForCausalLM.forward = _forward
 
-# %% ../nbs/02_model.ipynb #e61fb84d
-LORA_TARGETS = ("q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj")
-ADAPTER_FILE = "adapter_model.safetensors"
-
-def is_adapter_param(name:str, train_norms:bool=False) -> bool:
-    "True for the parameters a LoRA-adapted A3 model trains and saves: LoRA weights, `w` (and norm weights)."
-    return "lora_" in name or name == "query_embed" or (train_norms and "norm" in name.rsplit(".", 2)[-2].lower())
-
-def add_lora(self,
-             r:int=32, # LoRA rank
-             alpha:float=64, # LoRA alpha (the update is scaled by alpha / r)
-             dropout:float=0.0, # dropout on the LoRA input
-             target_modules:list|tuple=LORA_TARGETS, # names of the backbone's linear layers that get an adapter
-             train_norms:bool=False, # also train the backbone's norm weights
-            ):
-    "Inject PEFT LoRA adapters into the backbone in place; freeze all but the adapters, `w` (and the norms)."
-    from peft import LoraConfig
-    from peft.tuners.lora import LoraModel
-    if self.config.lora: raise ValueError("this model already has LoRA adapters: call `merge_lora()` before adding new ones")
-    if not isinstance(r, int) or r < 1: raise ValueError(f"LoRA rank r={r!r}: expected an integer >= 1")
-    names = {n.rsplit(".", 1)[-1] for n, m in self.backbone.named_modules() if isinstance(m, nn.Linear)}
-    if not set(target_modules) & names:
-        raise ValueError(f"target_modules={list(target_modules)} match no linear layer of the backbone; its linear layers: {sorted(names)}")
-    lc = LoraConfig(r=r, lora_alpha=alpha, lora_dropout=dropout, target_modules=list(target_modules))
-    self.__dict__["_lora_tuner"] = LoraModel(self.backbone, lc, "default")  # kept out of the module tree: the backbone holds the layers
-    self.config.lora = dict(r=r, alpha=alpha, dropout=dropout, target_modules=list(target_modules), train_norms=train_norms)
-    for n, p in self.named_parameters(): p.requires_grad_(is_adapter_param(n, train_norms))
-    return self
-
-def merge_lora(self):
-    "Fold the LoRA adapters into the backbone's weights: a plain A3 model, every weight trainable."
-    if not self.config.lora: raise ValueError("this model has no LoRA adapters to merge")
-    self.__dict__.pop("_lora_tuner").merge_and_unload()
-    self.config.lora = None
-    for p in self.parameters(): p.requires_grad_(True)
-    return self
-
-def adapter_state_dict(self, dtype:torch.dtype|None=None) -> dict:
-    "The tensors a LoRA folder stores (adapters, `w`, trained norms), optionally cast to `dtype`."
-    tn = bool(self.config.lora and self.config.lora.get("train_norms"))
-    return {n: p.detach().to(dtype or p.dtype).cpu().contiguous() for n, p in self.named_parameters() if is_adapter_param(n, tn)}
-
-A3ForCausalLM.add_lora, A3ForCausalLM.merge_lora, A3ForCausalLM.adapter_state_dict = add_lora, merge_lora, adapter_state_dict
-
-# %% ../nbs/02_model.ipynb #e27752af
-def _save_pretrained(self, save_directory, *args,
-                     adapter_dtype:torch.dtype|None=None, # LoRA models: cast the stored adapter (e.g. torch.bfloat16 halves the folder)
-                     **kwargs):
-    "`PreTrainedModel.save_pretrained`, except that a LoRA model writes only its config and adapter (no base weights)."
-    if not self.config.lora: return PreTrainedModel.save_pretrained(self, save_directory, *args, **kwargs)
-    from safetensors.torch import save_file
-    from pathlib import Path
-    if not self.config.base_model:
-        raise ValueError("this LoRA model does not know its base model (config.base_model is empty), so the saved adapter "
-                         "could not be reloaded: set `model.config.base_model` to a name load_base accepts, e.g. 'smollm2-135m'")
-    d = Path(save_directory); d.mkdir(parents=True, exist_ok=True)
-    save_file(self.adapter_state_dict(adapter_dtype), str(d/ADAPTER_FILE), metadata={"format": "pt"})
-    self.config.save_pretrained(d)
-
-@classmethod
-def _from_pretrained(cls, pretrained_model_name_or_path, *args,
-                     backbone:nn.Module|None=None, # LoRA folders: the base model to adapt (default: load `config.base_model`)
-                     dtype:torch.dtype|None=None, # load dtype
-                     **kwargs):
-    "`PreTrainedModel.from_pretrained`, and for a LoRA folder: load the base model it names, inject and load the adapter."
-    from pathlib import Path
-    p = Path(str(pretrained_model_name_or_path)).expanduser()
-    if not (p/ADAPTER_FILE).exists():
-        return super(A3ForCausalLM, cls).from_pretrained(pretrained_model_name_or_path, *args, dtype=dtype, **kwargs)
-    config = A3Config.from_pretrained(p)
-    lora, config.lora = dict(config.lora or {}), None
-    if not lora: raise ValueError(f"{p}: has {ADAPTER_FILE} but its config.json has no 'lora' section")
-    if backbone is None:
-        if not config.base_model: raise ValueError(f"{p}/config.json names no base_model: pass backbone=<the base causal LM>")
-        from a3_nb.hub import load_base  # lazy: only LoRA folders need the base model by name
-        backbone = load_base(config.base_model, dtype=dtype or torch.float32)[0]
-    _prefer_sdpa(backbone, kwargs.get("attn_implementation"))
-    return cls(config, backbone=backbone).add_lora(**lora).load_adapter(p).eval()
-
-def load_adapter(self, folder):
-    "Load the adapter (and `w`) of a LoRA folder into this LoRA model in place; the LoRA settings must match."
-    from pathlib import Path
-    from safetensors.torch import load_file
-    f = Path(folder)/ADAPTER_FILE
-    sd = load_file(str(f)); want = {k: tuple(v.shape) for k, v in self.adapter_state_dict().items()}
-    have = {k: tuple(v.shape) for k, v in sd.items()}
-    if have != want:
-        bad = sorted(k for k in set(want) & set(have) if want[k] != have[k])
-        raise ValueError(f"{f} does not match this model's LoRA settings: missing {sorted(set(want) - set(have))[:3]}, "
-                         f"unexpected {sorted(set(have) - set(want))[:3]}, other shapes {bad[:3]} (a different rank?)")
-    self.load_state_dict(sd, strict=False)
-    return self
-
-A3ForCausalLM.save_pretrained, A3ForCausalLM.from_pretrained, A3ForCausalLM.load_adapter = _save_pretrained, _from_pretrained, load_adapter
-
-# %% ../nbs/02_model.ipynb #93290922
-@contextlib.contextmanager
-def adapters_off(model):
-    "Inside the block the A3 model's LoRA adapters are off: its backbone computes exactly the base model (yielded)."
-    from peft.tuners.tuners_utils import BaseTunerLayer
-    layers = [m for m in model.backbone.modules() if isinstance(m, BaseTunerLayer)]
-    for m in layers: m.enable_adapters(False)
-    try: yield model.backbone
-    finally:
-        for m in layers: m.enable_adapters(True)
-
 # %% ../nbs/02_model.ipynb #d1427415
 def stream_forward(self,
                    content_ids:torch.LongTensor, # (B, C) new content tokens (C may be 0)
@@ -482,3 +375,10 @@ def stream_forward(self,
     if Q: cache.crop(-Q)
     return self.backbone.get_output_embeddings()(out.last_hidden_state[:, C:]), cache
 A3ForCausalLM.stream_forward = stream_forward
+
+# %% ../nbs/02_model.ipynb #04622401
+import a3_nb.adapters  # installs add_lora, merge_lora, adapter_state_dict, load_adapter and LoRA folders in save/from_pretrained
+_MOVED = ("LORA_TARGETS", "ADAPTER_FILE", "is_adapter_param", "add_lora", "merge_lora", "adapter_state_dict", "load_adapter", "adapters_off")
+def __getattr__(name):  # names that moved to a3_nb.adapters, still importable from a3_nb.model
+    if name in _MOVED: return getattr(a3_nb.adapters, name)
+    raise AttributeError(f"module 'a3_nb.model' has no attribute {name!r}")
