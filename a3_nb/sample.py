@@ -7,13 +7,14 @@ Docs: https://a3-nb.github.io/a3_nb/sample.html.md"""
 # %% ../nbs/05_sample.ipynb #1d150642
 from __future__ import annotations
 import math
+from typing import NamedTuple
 from dataclasses import dataclass, field, replace
 import torch, torch.nn.functional as F
 from torch import Tensor
 from .groups import check_group_ids, causal_context
 
 # %% auto #0
-__all__ = ['CONTEXTS', 'CRITERIA', 'MODES', 'TraceStep', 'Trace', 'groupwise_sample', 'dynamic_resample']
+__all__ = ['CONTEXTS', 'CRITERIA', 'MODES', 'TraceStep', 'Trace', 'Plan', 'groupwise_sample', 'dynamic_resample']
 
 # %% ../nbs/05_sample.ipynb #42a65fe1
 @dataclass
@@ -138,8 +139,16 @@ class _ContentCache:
         return logits
 
 # %% ../nbs/05_sample.ipynb #8aeff86b
-def _plan(group_ids:Tensor, valid:Tensor):
-    "(step (B,L) with 0 = context / padding, K, table pos (B,K+1,S), ok (B,K+1,S), sizes list of per-step max counts)."
+class Plan(NamedTuple):
+    "Which positions each step of a grouping fills, as padded tables."
+    step: Tensor   # (B, L) step of each position: 0 = context / padding, 1..K = the groups in order
+    K: int         # number of steps
+    pos: Tensor    # (B, K+1, S) positions per step (row padded with position 0)
+    ok: Tensor     # (B, K+1, S) bool: real entry of `pos` (False = padding)
+    sizes: list    # per step: the largest count over rows (`pos[:, k, :sizes[k]]` holds step k)
+
+def _plan(group_ids:Tensor, valid:Tensor) -> Plan:
+    "The `Plan` of `group_ids` (B, L) (valid False = padding, never planned)."
     B, L = group_ids.shape
     dev = group_ids.device
     blank = valid & (group_ids > 0)
@@ -161,7 +170,7 @@ def _plan(group_ids:Tensor, valid:Tensor):
     ok = torch.zeros(B, K + 1, S, dtype=torch.bool, device=dev)
     pos[b[keep], ms[keep], slot[keep]] = order[keep]
     ok[b[keep], ms[keep], slot[keep]] = True
-    return step, K, pos, ok, counts[:, :K + 1].max(0).values.clamp(min=1).tolist()
+    return Plan(step, K, pos, ok, counts[:, :K + 1].max(0).values.clamp(min=1).tolist())
 
 # %% ../nbs/05_sample.ipynb #c60c2801
 CONTEXTS = ("group0", "causal")
@@ -190,6 +199,22 @@ def _finish_traces(x0, known, valid, out, per_step):
         steps = [replace(s[b], group_ids=s[b].group_ids[:n]) for s in per_step if s[b].positions]
         traces.append(Trace(input_ids=x0[b, :n].clone(), known_mask=(known[b] | ~valid[b])[:n].clone(), steps=steps, output_ids=out[b, :n].clone()))
     return traces
+
+class _EosStop:
+    "EOS bookkeeping: once a row commits `eos` at position c, its blanks after c are set to `pad` and never sampled."
+    def __init__(self, eos:int, pad:int, todo:Tensor):  # todo (B, L): blanks still to fill
+        self.eos, self.pad, self.todo, self.dropped = eos, pad, todo, torch.zeros_like(todo)
+        self.cut = torch.full((todo.shape[0], 1), todo.shape[1], device=todo.device)   # first committed EOS position per row
+        self.ar = torch.arange(todo.shape[1], device=todo.device)[None]
+
+    def commit(self, x:Tensor, qpos:Tensor, qok:Tensor, tok:Tensor):
+        "Record this step's commits (`qok` at `qpos`, tokens `tok`); pad and drop the blanks past a new EOS in `x`."
+        self.todo.scatter_(1, qpos, self.todo.gather(1, qpos) & ~qok)
+        hit = torch.where(qok & (tok == self.eos), qpos, self.todo.shape[1])
+        self.cut = torch.minimum(self.cut, hit.min(1, keepdim=True).values)
+        drop = self.todo & (self.ar > self.cut)
+        x.masked_fill_(drop, self.pad)
+        self.todo &= ~drop; self.dropped |= drop
 
 @torch.no_grad()
 def groupwise_sample(model, # an `A3ForCausalLM`
@@ -223,38 +248,28 @@ def groupwise_sample(model, # an `A3ForCausalLM`
     want = return_trace or callback is not None
     eos = eos_token_id is not None
     pad = eos_token_id if pad_token_id is None else pad_token_id
-    if eos:
-        todo = valid & ~known
-        cut = torch.full((x.shape[0], 1), x.shape[1], device=dev)   # first committed EOS position per row
-        ar = torch.arange(x.shape[1], device=dev)[None]
+    stop = _EosStop(eos_token_id, pad, valid & ~known) if eos else None
     cache = _ContentCache(model, x) if use_cache else None
     per_step = []
     for k in range(1, K + 1):
         qpos, qok = pos[:, k, :sizes[k]], ok[:, k, :sizes[k]]
-        if eos: qok = qok & todo.gather(1, qpos)
+        if eos: qok = qok & stop.todo.gather(1, qpos)
         if use_cache:
             cpos, cok = pos[:, k - 1, :sizes[k - 1]], ok[:, k - 1, :sizes[k - 1]]
-            if eos and k > 1: cok = cok & ~dropped.gather(1, cpos)
+            if eos: cok = cok & ~stop.dropped.gather(1, cpos)
             logits = cache(cpos, cok, qpos, gm.gather(1, cpos))
         else:
-            am = valid if not eos else valid & ~(dropped if k > 1 else torch.zeros_like(valid))
+            am = valid if not eos else valid & ~stop.dropped
             logits = model(x, gm, attention_mask=am, query_positions=qpos).logits
             logits = logits.gather(1, qpos[..., None].expand(-1, -1, logits.shape[-1]))
         tok, p, ent = _pick(logits, do_sample, temperature, top_k, top_p, generator, stats=want)
         x.scatter_(1, qpos, torch.where(qok, tok, x.gather(1, qpos)))
-        if eos:
-            todo.scatter_(1, qpos, todo.gather(1, qpos) & ~qok)
-            hit = qok & (tok == eos_token_id)
-            cut = torch.minimum(cut, torch.where(hit, qpos, x.shape[1]).min(1, keepdim=True).values)
-            drop_now = todo & (ar > cut)
-            x.masked_fill_(drop_now, pad)
-            todo &= ~drop_now
-            dropped = (dropped | drop_now) if k > 1 else drop_now
+        if eos: stop.commit(x, qpos, qok, tok)
         if want:
             rows = _trace_steps(k, qpos, qok, tok, p, ent, step)
             per_step.append(rows)
             if callback is not None: callback(k, x.clone(), rows)
-        if eos and not bool(todo.any()): break
+        if eos and not bool(stop.todo.any()): break
     if not return_trace: return x
     return x, _finish_traces(x0, known, valid, x, per_step)
 
