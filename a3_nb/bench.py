@@ -14,9 +14,9 @@ import torch
 __all__ = ['SPREAD_LIMIT', 'SMOLLM2_SHAPE', 'MODELS', 'MEMORY_METHOD', 'BANDWIDTH_TBS', 'summarize', 'time_fn', 'time_pair',
            'parse_target', 'meets', 'noisy', 'make_row', 'skipped', 'format_table', 'build_base', 'wrap', 'train_batch',
            'use_attn', 'ar_step', 'a3_step', 'RSSPeak', 'peak_memory', 'measure_arms', 'Budget', 'bench_train',
-           'top_ops', 'bench_masks', 'Counted', 'bench_sample', 'bench_memory_vs_L', 'bench_bandwidth',
-           'sampling_benchmark', 'plot_sampling_benchmark', 'bench_config', 'machine_info', 'plot_results',
-           'default_out', 'run_bench', 'busy_warning', 'table_markdown']
+           'top_ops', 'bench_masks', 'tile_map', 'tile_stats', 'time_two_stream_mask', 'Counted', 'bench_sample',
+           'bench_memory_vs_L', 'bench_bandwidth', 'sampling_benchmark', 'plot_sampling_benchmark', 'bench_config',
+           'machine_info', 'plot_results', 'default_out', 'run_bench', 'busy_warning', 'table_markdown']
 
 # %% ../nbs/08_bench.ipynb #7e987f70
 def summarize(xs:list[float]) -> dict:
@@ -155,8 +155,12 @@ def _zero(model):
     for p in model.parameters(): p.grad = None
 
 def use_attn(model, impl:str|None):
-    "Switch the attention backend of `model` (HF reads `config._attn_implementation` at every forward; costs microseconds)."
-    if impl is not None: model.config._attn_implementation = impl
+    "Switch the attention backend of `model` through HF's public `set_attn_implementation` (nothing to do when it already uses `impl`; a switch costs tens of microseconds)."
+    if impl is None or model.config._attn_implementation == impl: return
+    if hasattr(model, "set_attn_implementation"): model.set_attn_implementation(impl)
+    else: model.config._attn_implementation = impl  # not a Hugging Face PreTrainedModel: set the field it reads
+    if model.config._attn_implementation != impl:  # e.g. a model that cannot switch dynamically: never time the wrong backend
+        raise RuntimeError(f"could not switch {type(model).__name__} to attention {impl!r}; it uses {model.config._attn_implementation!r}")
 
 def ar_step(base, x, attn:str|None="sdpa"):
     "One plain AR training step (forward + backward) of the backbone, with `attn` (default SDPA, causal)."
@@ -404,6 +408,56 @@ def bench_masks(cfg:dict, budget:Budget) -> list[dict]:
         except Exception as e:
             rows.append(skipped("masks", f"{mname} B×L={B}×{L}", "A3 step", f"{type(e).__name__}: {str(e)[:200]}", "<= 0.03", "FAILED"))
     return rows
+
+# %% ../nbs/08_bench.ipynb #b0c7dbb4
+def tile_map(mask:torch.Tensor,  # bool (..., R, C)
+             tile:int=128,  # tile size
+            ) -> torch.Tensor:  # int8 (..., ceil(R/tile), ceil(C/tile)): 0 empty, 1 partial, 2 full
+    "Classify each `tile x tile` block of `mask` as empty (0), partial (1) or full (2)."
+    if mask.dtype != torch.bool: raise ValueError(f"mask must be bool; got {mask.dtype}")
+    if mask.ndim < 2: raise ValueError(f"mask must have at least 2 dims (..., R, C); got shape {tuple(mask.shape)}")
+    if not isinstance(tile, int) or tile < 1: raise ValueError(f"tile must be an int >= 1; got {tile!r}")
+    *lead, R, C = mask.shape
+    pr, pc = -R % tile, -C % tile
+    m = torch.nn.functional.pad(mask.reshape(-1, R, C).to(torch.int32), (0, pc, 0, pr))
+    ones = torch.nn.functional.pad(torch.ones(R, C, dtype=torch.int32, device=mask.device), (0, pc, 0, pr))
+    nr, nc = (R + pr) // tile, (C + pc) // tile
+    cnt = m.view(-1, nr, tile, nc, tile).sum((2, 4))
+    size = ones.view(nr, tile, nc, tile).sum((1, 3))
+    out = torch.where(cnt == 0, 0, torch.where(cnt == size, 2, 1)).to(torch.int8)
+    return out.view(*lead, nr, nc)
+
+def tile_stats(mask:torch.Tensor,  # bool (..., R, C)
+               tile:int=128,  # tile size
+              ) -> dict:  # fractions of empty / full / partial tiles (over all leading dims)
+    "Fractions of empty, full and partial `tile x tile` blocks of `mask`."
+    t = tile_map(mask, tile)
+    n = t.numel()
+    return {k: (t == v).sum().item() / n for k, v in (("empty", 0), ("full", 2), ("partial", 1))}
+
+def time_two_stream_mask(B:int=8,  # batch size
+                         L:int=2048,  # sequence length
+                         s:int=8,  # stage-3 group size
+                         repeats:int=5,  # timed runs (median reported)
+                         device="cpu",  # where to build
+                         reordered:bool=False,  # also time reorder + gather before the mask
+                        ) -> dict:  # seconds: medians {"groups", "mask", "total"} and the fastest run "best_total"
+    "Median wall time to draw (B, L) permuted groupings and build their (B, 1, 2L, 2L) two-stream mask."
+    from a3_nb.groups import batch_groups
+    from a3_nb.masks import two_stream_mask, reorder
+    sync = lambda: _sync(device)
+    tg, tm = [], []
+    for r in range(repeats + 1):  # first run is warm-up
+        sync(); t0 = time.perf_counter()
+        g = batch_groups("permuted", B, L, s, generator=torch.Generator().manual_seed(r), device=device)
+        sync(); t1 = time.perf_counter()
+        if reordered: g = g.gather(1, reorder(g)[0])
+        m = two_stream_mask(g)
+        sync(); t2 = time.perf_counter()
+        if r: tg.append(t1 - t0); tm.append(t2 - t1)
+    del m
+    med, tot = statistics.median, [a + b for a, b in zip(tg, tm)]
+    return {"groups": med(tg), "mask": med(tm), "total": med(tot), "best_total": min(tot)}
 
 # %% ../nbs/08_bench.ipynb #0c83db4a
 class Counted:

@@ -88,7 +88,7 @@ def infill(model:str="smollm2-135m", # saved A3 folder, or base model (smollm2-1
 # %% ../nbs/09_cli.ipynb #212be7f3
 def _presets() -> str:
     "The epilog of `a3 train --help`."
-    from a3_nb.train import PRESETS
+    from a3_nb.config import PRESETS  # the config module: no torch or trainer to import for a help text
     return f"presets: {', '.join(PRESETS)}. Example: a3 train --config cpu-demo stages.2.steps=30 lr=2e-4"
 
 def train(*overrides:str, # key=value overrides (dotted keys, YAML values)
@@ -111,7 +111,7 @@ def train(*overrides:str, # key=value overrides (dotted keys, YAML values)
     tr.fit()
     if tr.acc.is_main_process:
         ev = [r for r in read_log(tr.out) if r["kind"] == "eval" and r.get("final")]
-        print(f"done: {tr.state['step']} steps, {tr.state['tokens']:,} tokens; checkpoint {latest_checkpoint(tr.out)}")
+        print(f"done: {tr.state.step} steps, {tr.state.tokens:,} tokens; checkpoint {latest_checkpoint(tr.out)}")
         if ev: print("held-out loss: " + ", ".join(f"{k}={v:.4f}" for k, v in ev[-1].items() if k not in ("kind", "step", "final")))
     return 0
 

@@ -6,7 +6,7 @@ Docs: https://a3-nb.github.io/a3_nb/eval.html.md"""
 
 # %% ../nbs/06_eval.ipynb #9f76c15d
 from __future__ import annotations
-import csv, itertools, json, math, random, re, string, time
+import csv, functools, itertools, json, math, random, re, string, time
 from dataclasses import dataclass, field
 from pathlib import Path
 import torch, torch.nn.functional as F
@@ -346,8 +346,6 @@ def run_task(model, tokenizer, task:str,
     return dict(task=task, **rouge(preds, [d["middle"] for d in docs]), n=len(docs), pred=preds)
 
 # %% ../nbs/06_eval.ipynb #87058e77
-_LM_CLASS = None
-
 def _gen_settings(gen_kwargs:dict|None, max_gen_toks:int) -> tuple:
     "(until, max new tokens, do_sample, temperature) from lm-eval `generation_kwargs`; temperature 0 means greedy."
     gk = dict(gen_kwargs or {})
@@ -363,10 +361,9 @@ def _gen_context(ctx:list, n:int, max_length:int) -> tuple:
     keep = max_length - 1 - n
     return (ctx[len(ctx) - keep:] if 0 < keep < len(ctx) else ctx if keep else []), n
 
+@functools.cache  # register once: later calls return the same class (a failed import is not cached)
 def register_lm_eval():
     "Register the `a3` model class with lm-evaluation-harness (idempotent); returns the class."
-    global _LM_CLASS
-    if _LM_CLASS is not None: return _LM_CLASS
     try:
         from lm_eval.api.model import LM
         from lm_eval.api.registry import register_model
@@ -444,8 +441,7 @@ def register_lm_eval():
                 res.append(text)
             return res
 
-    _LM_CLASS = register_model("a3")(A3LM)
-    return _LM_CLASS
+    return register_model("a3")(A3LM)
 
 # %% ../nbs/06_eval.ipynb #6f3492df
 def _verse_line(l:str, min_chars:int) -> bool:

@@ -11,8 +11,7 @@ from torch import Tensor
 from .groups import check_group_ids, ar_groups, contiguous_groups, permuted_groups, batch_groups, infill_groups
 
 # %% auto #0
-__all__ = ['content_mask', 'query_mask', 'two_stream_mask', 'reorder', 'two_stream_mask_mod', 'two_stream_block_mask', 'tile_map',
-           'tile_stats', 'time_two_stream_mask']
+__all__ = ['content_mask', 'query_mask', 'two_stream_mask', 'reorder', 'two_stream_mask_mod', 'two_stream_block_mask']
 
 # %% ../nbs/01_masks.ipynb #bb829f2c
 def _as_rows(x, name, dtype_ok, L):
@@ -206,53 +205,3 @@ def two_stream_block_mask(group_ids,  # (L,) or (B, L) group ids
     mask_mod, B, R = two_stream_mask_mod(group_ids, document_ids, padding_mask, query_positions, device=device,
                                          position_ids=position_ids, sliding_window=sliding_window)
     return create_block_mask(mask_mod, B, None, R, R, device=device, BLOCK_SIZE=block_size, _compile=compile)
-
-# %% ../nbs/01_masks.ipynb #b0c7dbb4
-def tile_map(mask:Tensor,  # bool (..., R, C)
-             tile:int=128,  # tile size
-            ) -> Tensor:  # int8 (..., ceil(R/tile), ceil(C/tile)): 0 empty, 1 partial, 2 full
-    "Classify each `tile x tile` block of `mask` as empty (0), partial (1) or full (2)."
-    if mask.dtype != torch.bool: raise ValueError(f"mask must be bool; got {mask.dtype}")
-    if mask.ndim < 2: raise ValueError(f"mask must have at least 2 dims (..., R, C); got shape {tuple(mask.shape)}")
-    if not isinstance(tile, int) or tile < 1: raise ValueError(f"tile must be an int >= 1; got {tile!r}")
-    *lead, R, C = mask.shape
-    pr, pc = -R % tile, -C % tile
-    m = torch.nn.functional.pad(mask.reshape(-1, R, C).to(torch.int32), (0, pc, 0, pr))
-    ones = torch.nn.functional.pad(torch.ones(R, C, dtype=torch.int32, device=mask.device), (0, pc, 0, pr))
-    nr, nc = (R + pr) // tile, (C + pc) // tile
-    cnt = m.view(-1, nr, tile, nc, tile).sum((2, 4))
-    size = ones.view(nr, tile, nc, tile).sum((1, 3))
-    out = torch.where(cnt == 0, 0, torch.where(cnt == size, 2, 1)).to(torch.int8)
-    return out.view(*lead, nr, nc)
-
-def tile_stats(mask:Tensor,  # bool (..., R, C)
-               tile:int=128,  # tile size
-              ) -> dict:  # fractions of empty / full / partial tiles (over all leading dims)
-    "Fractions of empty, full and partial `tile x tile` blocks of `mask`."
-    t = tile_map(mask, tile)
-    n = t.numel()
-    return {k: (t == v).sum().item() / n for k, v in (("empty", 0), ("full", 2), ("partial", 1))}
-
-# %% ../nbs/01_masks.ipynb #4a86ee5a
-def time_two_stream_mask(B:int=8,  # batch size
-                         L:int=2048,  # sequence length
-                         s:int=8,  # stage-3 group size
-                         repeats:int=5,  # timed runs (median reported)
-                         device="cpu",  # where to build
-                         reordered:bool=False,  # also time reorder + gather before the mask
-                        ) -> dict:  # seconds: medians {"groups", "mask", "total"} and the fastest run "best_total"
-    "Median wall time to draw (B, L) permuted groupings and build their (B, 1, 2L, 2L) two-stream mask."
-    import time, statistics
-    sync = (lambda: torch.cuda.synchronize()) if str(device).startswith("cuda") else (lambda: None)
-    tg, tm = [], []
-    for r in range(repeats + 1):  # first run is warm-up
-        sync(); t0 = time.perf_counter()
-        g = batch_groups("permuted", B, L, s, generator=torch.Generator().manual_seed(r), device=device)
-        sync(); t1 = time.perf_counter()
-        if reordered: g = g.gather(1, reorder(g)[0])
-        m = two_stream_mask(g)
-        sync(); t2 = time.perf_counter()
-        if r: tg.append(t1 - t0); tm.append(t2 - t1)
-    del m
-    med, tot = statistics.median, [a + b for a, b in zip(tg, tm)]
-    return {"groups": med(tg), "mask": med(tm), "total": med(tot), "best_total": min(tot)}

@@ -376,7 +376,7 @@ def stream_forward(self,
     return self.backbone.get_output_embeddings()(out.last_hidden_state[:, C:]), cache
 A3ForCausalLM.stream_forward = stream_forward
 
-# %% ../nbs/02_model.ipynb #04622401
+# %% ../nbs/02_model.ipynb #61be9e1a
 import a3_nb.adapters  # installs add_lora, merge_lora, adapter_state_dict, load_adapter and LoRA folders in save/from_pretrained
 _MOVED = ("LORA_TARGETS", "ADAPTER_FILE", "is_adapter_param", "add_lora", "merge_lora", "adapter_state_dict", "load_adapter", "adapters_off")
 def __getattr__(name):  # names that moved to a3_nb.adapters, still importable from a3_nb.model

@@ -16,273 +16,23 @@ from tqdm.auto import tqdm
 
 from .groups import batch_groups
 from .sample import dynamic_resample
-from .data import RowLoader, pack_dataset, text_dataset, mixture, ROW_KEYS, _looks_local, _local_files
+from .data import RowLoader, pack_dataset, text_dataset, mixture, ROW_KEYS
 
 # %% auto #0
-__all__ = ['STRATEGIES', 'PRESETS', 'CKPT_RE', 'DEMO_TOKENS_PER_S', 'ABLATION_ARMS', 'Stage', 'Adaptive', 'Lora', 'DataConfig',
-           'TrainConfig', 'validate', 'config_from_dict', 'config_to_dict', 'load_config', 'save_config',
-           'bf16_speedup', 'resolve_precision', 'tokens_per_step', 'plan_phases', 'lr_at', 'step_generator',
+__all__ = ['CKPT_RE', 'DEMO_TOKENS_PER_S', 'ABLATION_ARMS', 'bf16_speedup', 'resolve_precision', 'lr_at', 'step_generator',
            'make_group_ids', 'build_model', 'build_rows', 'evaluate', 'list_checkpoints', 'latest_checkpoint',
-           'save_checkpoint', 'load_trainer_state', 'Trainer', 'train', 'read_log', 'plot_loss_curves', 'export_model',
-           'describe_plan', 'infill_text', 'demo_passage', 'base_ar_loss', 'scale_budget', 'calibrate', 'demo',
-           'curriculum_ablation']
+           'TrainState', 'save_checkpoint', 'load_trainer_state', 'Trainer', 'train', 'read_log', 'plot_loss_curves',
+           'export_model', 'describe_plan', 'infill_text', 'demo_passage', 'base_ar_loss', 'scale_budget', 'calibrate',
+           'demo', 'curriculum_ablation', 'STRATEGIES', 'Stage', 'Adaptive', 'Lora', 'DataConfig', 'TrainConfig',
+           'validate', 'config_from_dict', 'config_to_dict', 'load_config', 'save_config', 'PRESETS', 'tokens_per_step',
+           'Phase', 'plan_phases']
 
-# %% ../nbs/04_train.ipynb #62f4473b
-STRATEGIES = ("ar", "contiguous", "permuted", "mixed", "span")
-
-@dataclass
-class Stage:
-    "One curriculum stage: a grouping strategy, a group-size schedule and a budget."
-    strategy: str = "ar" # "ar", "contiguous", "permuted", "mixed" or "span" (infill-shaped rows)
-    group_sizes: list = field(default_factory=list) # schedule within the stage, e.g. [2, 4] ([] for "ar")
-    steps: int|None = None # budget in optimizer steps ...
-    tokens: int|None = None # ... or in row tokens (exactly one of the two)
-    lr: float|None = None # peak learning rate of this stage (default: TrainConfig.lr)
-    name: str = "" # label for logs and figures (default: strategy + sizes)
-    p_permuted: float = 0.5 # "mixed": probability of a permuted (vs contiguous) grouping per row
-
-@dataclass
-class Adaptive:
-    "Adaptive phase transitions: leave a phase once its smoothed training loss stops improving."
-    enabled: bool = False # turn the option on
-    smoothing: float = 0.9 # EMA coefficient of the training loss
-    patience: int = 10 # steps without a relative improvement > threshold before moving on
-    threshold: float = 0.01 # relative improvement of the smoothed loss that counts as progress
-    min_steps: int = 5 # never leave a phase earlier than this
-    carry_over: bool = True # give the steps a phase did not use to the last phase (equal total budget)
-
-@dataclass
-class Lora:
-    "PEFT LoRA adapters instead of full fine-tuning (see `A3ForCausalLM.add_lora`); `w` always trains."
-    r: int = 32 # rank
-    alpha: float = 64 # scale alpha / r
-    dropout: float = 0.0 # dropout on the adapters' input
-    target_modules: list = field(default_factory=lambda: ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"]) # linear layers that get adapters
-    train_norms: bool = False # also train the norm weights
-
-@dataclass
-class DataConfig:
-    "Where the training and held-out text comes from (see `a3_nb.data.text_dataset`)."
-    source: str|list = "shakespeare" # a source string, or a list of sources to mix
-    probabilities: list|None = None # mixing ratio when `source` is a list
-    split: str = "train" # training split
-    eval_split: str|None = "validation" # held-out split (None: no held-out evaluation)
-    eval_source: str|None = None # held-out source if different from `source`
-    text_column: str = "text" # text column
-    streaming: bool = False # stream (hub datasets)
-    max_tokens: int|None = None # cap on training row tokens (packs only this much)
-    eval_rows: int = 8 # held-out rows
-    min_chunk: int = 8 # see `a3_nb.data.pack_documents`
-    shuffle_docs: bool = True # shuffle documents before packing (seeded; map-style data only)
-
-@dataclass
-class TrainConfig:
-    "Everything a run needs: model, data, curriculum, optimizer, precision, checkpoints."
-    model: str = "smollm2-135m" # `a3_nb.hub.load_base` name/path, "tiny" (random tiny Llama), or an A3 checkpoint folder
-    model_kwargs: dict = field(default_factory=dict) # "tiny": `tiny_llama` overrides
-    a3_kwargs: dict = field(default_factory=dict) # passed to `A3ForCausalLM.from_causal_lm`
-    lora: Lora|None = None # LoRA adapters (None: full fine-tuning)
-    data: DataConfig = field(default_factory=DataConfig)
-    stages: list = field(default_factory=list) # list of Stage
-    skip_stages: list = field(default_factory=list) # 0-based indices of stages to skip (paper's ablation: [0, 1])
-    skip_keeps_budget: bool = True # a skipped stage's budget goes to the next kept stage (equal total budget)
-    adaptive: Adaptive = field(default_factory=Adaptive)
-    seq_len: int = 128 # row length (anchor included)
-    batch_size: int = 4 # rows per micro-batch per process
-    grad_accum: int = 1 # micro-batches per optimizer step
-    lr: float = 1e-4 # peak learning rate
-    weight_decay: float = 0.01 # AdamW weight decay
-    betas: list = field(default_factory=lambda: [0.9, 0.999]) # AdamW betas
-    warmup_steps: int = 0 # linear warmup steps
-    schedule: str = "cosine" # decay after warmup: "cosine", "linear" or "constant"
-    min_lr_ratio: float = 0.1 # final lr / peak lr
-    schedule_scope: str = "run" # "run": one warmup+decay over all planned steps; "phase": restart per phase
-    max_grad_norm: float|None = 1.0 # gradient clipping (None: off)
-    mixed_precision: str = "no" # "no", "bf16", "fp16" (GPU) or "auto" (bf16 where it is fast here, see `resolve_precision`)
-    gradient_checkpointing: bool = False # trade compute for memory
-    cpu: bool = False # force CPU even when a GPU is present
-    share_groups: bool = False # one grouping per micro-batch (official code) instead of one per row
-    seed: int = 0 # seeds data order, groupings and initialization
-    output_dir: str = "runs/a3" # logs and checkpoints
-    save_every: int = 0 # checkpoint every N steps (0: only at stage ends and the end)
-    save_stage_end: bool = True # checkpoint at the end of each stage
-    keep_last: int = 2 # checkpoints to keep
-    eval_every: int = 0 # held-out evaluation every N steps (0: only at the end)
-    log_every: int = 1 # JSONL log every N steps
-    tracker: str|None = None # "tensorboard", "trackio", ... (accelerate trackers; ignored if not installed)
-    resume_from: str|None = None # checkpoint folder, or "latest" (in output_dir/checkpoints)
-    progress: bool = True # tqdm progress bar
-
-# %% ../nbs/04_train.ipynb #97162b3f
-def _build(cls, d, where):
-    "Build dataclass `cls` from dict `d`, rejecting unknown keys (named with their path `where`)."
-    if isinstance(d, cls): return d
-    if not isinstance(d, dict): raise ValueError(f"{where}: expected a mapping, got {type(d).__name__} {d!r}")
-    names = {f.name for f in dataclasses.fields(cls)}
-    unknown = sorted(set(d) - names)
-    if unknown: raise ValueError(f"{where}: unknown field(s) {unknown}; known fields: {sorted(names)}")
-    return cls(**d)
-
-def _num(v, where, kind=float, lo=None, lo_ok=True, allow_none=False):
-    if v is None and allow_none: return None
-    if isinstance(v, str):  # YAML 1.1 reads "3e-3" (no dot) as a string
-        try: v = float(v)
-        except ValueError: pass
-    if isinstance(v, bool) or not isinstance(v, (int, float)) or (kind is int and not float(v).is_integer()):
-        raise ValueError(f"{where}={v!r}: expected {'an integer' if kind is int else 'a number'}")
-    v = kind(v)
-    if lo is not None and (v < lo or (v == lo and not lo_ok)):
-        raise ValueError(f"{where}={v!r}: must be {'>=' if lo_ok else '>'} {lo}")
-    return v
-
-def _check_source(src, where):
-    if isinstance(src, str) and _looks_local(src): _local_files(src) and None  # raises naming the path
-    return src
-
-def validate(cfg: TrainConfig) -> TrainConfig:
-    "Check every field of `cfg`, raising ValueError that names the offending field."
-    for k, kind, lo, ok in [("seq_len", int, 2, True), ("batch_size", int, 1, True), ("grad_accum", int, 1, True),
-                            ("lr", float, 0, False), ("weight_decay", float, 0, True), ("warmup_steps", int, 0, True),
-                            ("min_lr_ratio", float, 0, True), ("save_every", int, 0, True), ("keep_last", int, 1, True),
-                            ("eval_every", int, 0, True), ("log_every", int, 1, True)]:
-        setattr(cfg, k, _num(getattr(cfg, k), k, kind, lo, ok))
-    cfg.max_grad_norm = _num(cfg.max_grad_norm, "max_grad_norm", float, 0, False, allow_none=True)
-    if cfg.schedule not in ("cosine", "linear", "constant"): raise ValueError(f"schedule={cfg.schedule!r}: use 'cosine', 'linear' or 'constant'")
-    if cfg.schedule_scope not in ("run", "phase"): raise ValueError(f"schedule_scope={cfg.schedule_scope!r}: use 'run' or 'phase'")
-    if cfg.mixed_precision is False: cfg.mixed_precision = "no"   # YAML 1.1 reads an unquoted `no` (e.g. mixed_precision=no) as False
-    if cfg.mixed_precision not in ("no", "bf16", "fp16", "auto"): raise ValueError(f"mixed_precision={cfg.mixed_precision!r}: use 'no', 'bf16', 'fp16' or 'auto'")
-    if not (isinstance(cfg.betas, (list, tuple)) and len(cfg.betas) == 2 and all(0 <= b < 1 for b in cfg.betas)):
-        raise ValueError(f"betas={cfg.betas!r}: expected two numbers in [0, 1)")
-    if not isinstance(cfg.model, str) or not cfg.model: raise ValueError(f"model={cfg.model!r}: expected a model name or path")
-    d = cfg.data
-    if isinstance(d.source, list):
-        if not d.source: raise ValueError("data.source: empty list of sources")
-        for i, s in enumerate(d.source): _check_source(s if isinstance(s, str) else s.get("source"), f"data.source[{i}]")
-        if d.probabilities is not None and len(d.probabilities) != len(d.source):
-            raise ValueError(f"data.probabilities: {len(d.probabilities)} values for {len(d.source)} sources")
-    else:
-        try: _check_source(d.source, "data.source")
-        except ValueError as e: raise ValueError(f"data.source: {e}") from None
-    if d.eval_source is not None:
-        try: _check_source(d.eval_source, "data.eval_source")
-        except ValueError as e: raise ValueError(f"data.eval_source: {e}") from None
-    d.max_tokens = _num(d.max_tokens, "data.max_tokens", int, 1, allow_none=True)
-    d.eval_rows = _num(d.eval_rows, "data.eval_rows", int, 1)
-    if not cfg.stages: raise ValueError("stages: the curriculum has no stages; give at least one")
-    for i, s in enumerate(cfg.stages):
-        w = f"stages[{i}]"
-        if s.strategy not in STRATEGIES: raise ValueError(f"{w}.strategy={s.strategy!r}: unknown strategy; use one of {list(STRATEGIES)}")
-        sizes = list(s.group_sizes) if isinstance(s.group_sizes, (list, tuple)) else [s.group_sizes]
-        if s.strategy == "ar":
-            if sizes not in ([], [1]): raise ValueError(f"{w}.group_sizes={sizes}: 'ar' uses singleton groups; leave group_sizes empty")
-            sizes = []
-        elif not sizes: raise ValueError(f"{w}.group_sizes: strategy {s.strategy!r} needs at least one group size, e.g. [2, 4]")
-        for j, g in enumerate(sizes):
-            g = _num(g, f"{w}.group_sizes[{j}]", int, 1)
-            if g > cfg.seq_len - 1:
-                raise ValueError(f"{w}.group_sizes[{j}]={g}: larger than the {cfg.seq_len - 1} predictable positions of a row (seq_len={cfg.seq_len}); use a smaller group or a longer seq_len")
-        s.group_sizes = [int(g) for g in sizes]
-        if (s.steps is None) == (s.tokens is None): raise ValueError(f"{w}: give exactly one budget, steps or tokens (got steps={s.steps}, tokens={s.tokens})")
-        s.steps = _num(s.steps, f"{w}.steps", int, 1, allow_none=True)
-        s.tokens = _num(s.tokens, f"{w}.tokens", int, 1, allow_none=True)
-        s.lr = _num(s.lr, f"{w}.lr", float, 0, False, allow_none=True)
-        if not 0 <= s.p_permuted <= 1: raise ValueError(f"{w}.p_permuted={s.p_permuted}: must lie in [0, 1]")
-        if not s.name: s.name = s.strategy + ("" if not s.group_sizes else " " + "→".join(map(str, s.group_sizes)))
-    for j, k in enumerate(cfg.skip_stages):
-        if not isinstance(k, int) or not 0 <= k < len(cfg.stages): raise ValueError(f"skip_stages[{j}]={k!r}: not a stage index in [0, {len(cfg.stages)})")
-    if len(set(cfg.skip_stages)) == len(cfg.stages): raise ValueError(f"skip_stages={cfg.skip_stages}: skips every stage")
-    if cfg.lora is not None:
-        cfg.lora.r = _num(cfg.lora.r, "lora.r", int, 1); cfg.lora.alpha = _num(cfg.lora.alpha, "lora.alpha", float, 0, False)
-        cfg.lora.dropout = _num(cfg.lora.dropout, "lora.dropout", float, 0)
-        if not cfg.lora.target_modules: raise ValueError("lora.target_modules: empty; name the linear layers to adapt, e.g. [q_proj, v_proj]")
-    a = cfg.adaptive
-    if not 0 <= a.smoothing < 1: raise ValueError(f"adaptive.smoothing={a.smoothing}: must lie in [0, 1)")
-    _num(a.patience, "adaptive.patience", int, 1); _num(a.threshold, "adaptive.threshold", float, 0); _num(a.min_steps, "adaptive.min_steps", int, 0)
-    return cfg
-
-# %% ../nbs/04_train.ipynb #3b7355aa
-def config_from_dict(d: dict) -> TrainConfig:
-    "A validated `TrainConfig` from a plain (YAML) dict."
-    d = copy.deepcopy(d)
-    if not isinstance(d, dict): raise ValueError(f"config: expected a mapping, got {type(d).__name__}")
-    stages = d.pop("stages", [])
-    if not isinstance(stages, list): raise ValueError(f"stages: expected a list of stages, got {stages!r}")
-    data, adaptive, lora = d.pop("data", {}), d.pop("adaptive", {}), d.pop("lora", None)
-    if isinstance(data, str): data = {"source": data}
-    cfg = _build(TrainConfig, d, "config")
-    cfg.stages = [_build(Stage, s, f"stages[{i}]") for i, s in enumerate(stages)]
-    cfg.data, cfg.adaptive = _build(DataConfig, data, "data"), _build(Adaptive, adaptive, "adaptive")
-    cfg.lora = None if lora is None else _build(Lora, {} if lora is True else lora, "lora")
-    return validate(cfg)
-
-def config_to_dict(cfg: TrainConfig) -> dict: return asdict(cfg)
-
-def load_config(path_or_preset: str|dict|TrainConfig, # YAML file, preset name, dict or config
-                overrides: list[str]|dict|None = None, # "key=value" strings (dotted keys, YAML values) or a dict
-               ) -> TrainConfig:
-    "Load a config from a YAML file, a preset name (`PRESETS`) or a dict, apply overrides, validate."
-    if isinstance(path_or_preset, TrainConfig): d = config_to_dict(path_or_preset)
-    elif isinstance(path_or_preset, dict): d = copy.deepcopy(path_or_preset)
-    elif path_or_preset in PRESETS: d = copy.deepcopy(PRESETS[path_or_preset])
-    elif Path(path_or_preset).is_file(): d = yaml.safe_load(Path(path_or_preset).read_text()) or {}
-    else: raise ValueError(f"config {path_or_preset!r}: neither a YAML file nor a preset; presets: {sorted(PRESETS)}")
-    for k, v in _parse_overrides(overrides).items(): _set_dotted(d, k, v)
-    return config_from_dict(d)
-
-def _parse_overrides(overrides) -> dict:
-    if not overrides: return {}
-    if isinstance(overrides, dict): return overrides
-    out = {}
-    for o in overrides:
-        if "=" not in o: raise ValueError(f"override {o!r}: expected key=value, e.g. lr=1e-4 or stages.0.steps=10")
-        k, v = o.split("=", 1); out[k.strip()] = yaml.safe_load(v)
-    return out
-
-def _set_dotted(d: dict, key: str, value):
-    "Set `d['a']['b'][0]` from key 'a.b.0' (lists indexed by integers)."
-    parts, cur = key.split("."), d
-    for i, p in enumerate(parts):
-        last = i == len(parts) - 1
-        if isinstance(cur, list):
-            if not p.isdigit() or int(p) >= len(cur): raise ValueError(f"override {key!r}: {p!r} is not an index of a {len(cur)}-element list")
-            p = int(p)
-        elif not isinstance(cur, dict): raise ValueError(f"override {key!r}: cannot index into {cur!r}")
-        if last: cur[p] = value
-        else:
-            if isinstance(cur, dict) and p not in cur: cur[p] = {}
-            cur = cur[p]
-
-def save_config(cfg: TrainConfig, path): Path(path).write_text(yaml.safe_dump(config_to_dict(cfg), sort_keys=False, allow_unicode=True))
-
-# %% ../nbs/04_train.ipynb #9faa5046
-_CURRICULUM = lambda ar, c2, c4, p4, p8, unit: [
-    dict(strategy="ar", **{unit: ar}, name="1: AR"),
-    dict(strategy="contiguous", group_sizes=[2, 4], **{unit: c2 + c4}, name="2: contiguous 2→4"),
-    dict(strategy="permuted", group_sizes=[4, 8], **{unit: p4 + p8}, name="3: permuted 4→8")]
-
-PRESETS = {
-    "cpu-demo": dict(model="smollm2-135m", data=dict(source="shakespeare", max_tokens=128*4*400, eval_rows=8),
-                     a3_kwargs=dict(w_init="zeros"), lora=dict(r=32, alpha=64), mixed_precision="auto",
-                     seq_len=128, batch_size=4, lr=1e-3, weight_decay=0.0, warmup_steps=2, schedule="cosine", min_lr_ratio=0.1,
-                     stages=_CURRICULUM(20, 15, 15, 55, 55, "steps"), save_every=0, save_stage_end=False, keep_last=1,
-                     output_dir="runs/cpu-demo", cpu=True),
-    "smollm2-135m": dict(model="smollm2-135m", data=dict(source="shakespeare", eval_rows=64), seq_len=1024, batch_size=16,
-                         grad_accum=4, lr=1e-4, warmup_steps=50, mixed_precision="bf16", gradient_checkpointing=False,
-                         stages=_CURRICULUM(1, 1, 1, 2, 2, "tokens"), save_every=500, keep_last=3, output_dir="runs/smollm2-135m"),
-    "paper-llama-3.2-1b": dict(model="meta-llama/Llama-3.2-1B", data=dict(source=[
-            "hf:HuggingFaceFW/fineweb:sample-10BT", "hf:cerebras/SlimPajama-627B"], probabilities=[0.5, 0.5], streaming=True,
-            eval_source=None, eval_split=None), seq_len=2048, batch_size=8, grad_accum=8, lr=2e-5, weight_decay=0.01,
-        warmup_steps=50, mixed_precision="bf16", gradient_checkpointing=True, save_every=1000, keep_last=3,
-        stages=[dict(strategy="ar", tokens=400_000_000, name="1: AR"),
-                dict(strategy="contiguous", group_sizes=[2, 4], tokens=800_000_000, name="2: contiguous 2→4"),
-                dict(strategy="permuted", group_sizes=[4, 8], tokens=800_000_000, name="3: permuted 4→8")],
-        output_dir="runs/paper-llama-3.2-1b"),
-    "tiny": dict(model="tiny", data=dict(source="", eval_rows=4), seq_len=32, batch_size=4, lr=3e-3, warmup_steps=2,
-                 stages=[dict(strategy="ar", steps=3), dict(strategy="contiguous", group_sizes=[2, 4], steps=4),
-                         dict(strategy="permuted", group_sizes=[4], steps=3)], output_dir="runs/tiny", cpu=True, progress=False),
-}
-# smollm2-135m: token budgets per phase in units of 100M tokens
-for _s, _n in zip(PRESETS["smollm2-135m"]["stages"], (1, 2, 4)): _s["tokens"] = _n * 100_000_000
+# %% ../nbs/04_train.ipynb #e8611290
+from .config import (  # re-exported: what a run is
+    STRATEGIES, Stage, Adaptive, Lora, DataConfig, TrainConfig, validate, config_from_dict, config_to_dict,
+    load_config, save_config, PRESETS, tokens_per_step, Phase, plan_phases)
+_all_ = ["STRATEGIES", "Stage", "Adaptive", "Lora", "DataConfig", "TrainConfig", "validate", "config_from_dict", "config_to_dict",
+         "load_config", "save_config", "PRESETS", "tokens_per_step", "Phase", "plan_phases"]
 
 # %% ../nbs/04_train.ipynb #0d05f698
 def bf16_speedup(n: int = 512, # matrix size
@@ -302,32 +52,7 @@ def resolve_precision(mixed_precision: str, # "no", "bf16", "fp16" or "auto"
     if not cpu and torch.cuda.is_available(): return "bf16" if torch.cuda.is_bf16_supported() else "no"
     return "bf16" if speedup() >= 1.2 else "no"
 
-# %% ../nbs/04_train.ipynb #435af421
-def tokens_per_step(cfg: TrainConfig, world_size: int = 1) -> int:
-    "Row tokens consumed by one optimizer step over all processes."
-    return cfg.batch_size * cfg.grad_accum * cfg.seq_len * world_size
-
-def plan_phases(cfg: TrainConfig, world_size: int = 1) -> list[dict]:
-    "Expand `cfg.stages` into phases `{stage, name, strategy, s, steps, lr, p_permuted}` (one per group size)."
-    tps = tokens_per_step(cfg, world_size)
-    budgets = [s.steps if s.steps is not None else max(1, math.ceil(s.tokens / tps)) for s in cfg.stages]
-    kept = [i for i in range(len(cfg.stages)) if i not in cfg.skip_stages]
-    if cfg.skip_keeps_budget:
-        extra = 0; b2 = list(budgets)
-        for i in range(len(cfg.stages)):
-            if i in cfg.skip_stages: extra += budgets[i]; b2[i] = 0
-            else: b2[i] += extra; extra = 0
-        if extra: b2[kept[-1]] += extra  # skipped stages at the end give their budget to the last kept stage
-        budgets = b2
-    phases = []
-    for i in kept:
-        st = cfg.stages[i]; sizes = st.group_sizes or [None]
-        per = [budgets[i] // len(sizes)] * len(sizes); per[-1] += budgets[i] - sum(per)
-        for s, n in zip(sizes, per):
-            if n <= 0: continue
-            phases.append(dict(stage=i, name=st.name, strategy=st.strategy, s=s, steps=n, lr=st.lr or cfg.lr, p_permuted=st.p_permuted))
-    return phases
-
+# %% ../nbs/04_train.ipynb #8ba35ee6
 def lr_at(cfg: TrainConfig, # the config (warmup, schedule, min_lr_ratio, schedule_scope)
           peak: float, # peak lr of the current phase
           step: int, # 0-based step within the run ("run" scope) or the phase ("phase" scope)
@@ -458,10 +183,33 @@ def _set_rng_state(st: dict):
     v, inner, gauss = st["python"]; random.setstate((v, tuple(inner), gauss))
     if st.get("cuda") is not None and torch.cuda.is_available(): torch.cuda.set_rng_state_all(st["cuda"])
 
+@dataclass
+class TrainState:
+    "Everything the trainer counts: saved in every checkpoint's `trainer_state.pt` as a plain dict (`asdict`), rebuilt on resume."
+    step: int = 0 # optimizer steps done
+    phase: int = 0 # index of the current phase in `Trainer.phases`
+    phase_step: int = 0 # steps done in the current phase
+    tokens: int = 0 # row tokens consumed (all processes)
+    ema: float|None = None # adaptive transitions: smoothed training loss of the phase
+    best: float|None = None # ... its best value so far
+    bad: int = 0 # ... steps without a relative improvement
+    budgets: list = field(default_factory=list) # step budget of each phase (carry-over moves steps to the last)
+    boundaries: list = field(default_factory=list) # global steps where a phase ended
+    done: bool = False # every phase finished
+    loader: dict|None = None # `RowLoader.state_dict()` at the last save
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "TrainState":
+        "Rebuild from a checkpoint's plain dict (unknown keys are refused, naming them)."
+        names = [f.name for f in dataclasses.fields(cls)]
+        unknown = sorted(set(d) - set(names))
+        if unknown: raise ValueError(f"trainer state: unknown field(s) {unknown}; known fields: {names}")
+        return cls(**d)
+
 def save_checkpoint(output_dir, # run folder
                     step: int, # global step (names the folder)
                     model, tokenizer, optimizer, # what to save (model: unwrapped)
-                    state: dict, # trainer state (counters, loader position, ...)
+                    state: TrainState|dict, # trainer state (counters, loader position, ...): stored as a plain dict
                     cfg: TrainConfig|None = None, # the run's config
                     keep_last: int = 2, # prune older checkpoints
                     _fail_after_model: bool = False, # testing: die after writing the model (simulated crash)
@@ -474,6 +222,7 @@ def save_checkpoint(output_dir, # run folder
     with _quiet_hf(): model.save_pretrained(tmp/"model")
     if tokenizer is not None: tokenizer.save_pretrained(tmp/"model")
     if _fail_after_model: raise RuntimeError("simulated crash while writing a checkpoint")
+    if isinstance(state, TrainState): state = asdict(state)  # plain values only: `load_trainer_state` reads it with weights_only
     torch.save(dict(optimizer=optimizer.state_dict(), trainer=state, rng=_rng_state()), tmp/"trainer_state.pt")
     if cfg is not None: save_config(cfg, tmp/"config.yaml")
     if final.exists(): shutil.rmtree(final)  # same step saved twice (e.g. stage end == save_every)
@@ -554,17 +303,16 @@ class Trainer:
                                 lr=cfg.lr, betas=tuple(cfg.betas))
         self.model, self.opt = self.acc.prepare(model, opt)
         self.phases = plan_phases(cfg, self.world)
-        self.state = dict(step=0, phase=0, phase_step=0, tokens=0, ema=None, best=None, bad=0,
-                          budgets=[p["steps"] for p in self.phases], boundaries=[], done=False)
+        self.state = TrainState(budgets=[p.steps for p in self.phases])
         if self.resume is not None:
             st = load_trainer_state(self.resume)
-            self.opt.load_state_dict(st["optimizer"]); self.state = st["trainer"]
-            self.loader.load_state_dict(self.state["loader"]); _set_rng_state(st["rng"])
+            self.opt.load_state_dict(st["optimizer"]); self.state = TrainState.from_dict(st["trainer"])
+            self.loader.load_state_dict(self.state.loader); _set_rng_state(st["rng"])
         self.log_path = self.out/"log.jsonl"
         if self.acc.is_main_process:
             self.out.mkdir(parents=True, exist_ok=True)
             if self.resume is not None and self.log_path.exists():  # drop log lines past the checkpoint
-                keep = [l for l in self.log_path.read_text().splitlines() if l and json.loads(l).get("step", 0) <= self.state["step"]]
+                keep = [l for l in self.log_path.read_text().splitlines() if l and json.loads(l).get("step", 0) <= self.state.step]
                 self.log_path.write_text("".join(k + "\n" for k in keep))
             elif self.resume is None: self.log_path.write_text("")
             save_config(cfg, self.out/"config.yaml")
@@ -572,30 +320,30 @@ class Trainer:
 
     # -- helpers
     @property
-    def planned_steps(self) -> int: return sum(self.state["budgets"])
+    def planned_steps(self) -> int: return sum(self.state.budgets)
     def _log(self, rec: dict):
         if self.acc.is_main_process:
             with open(self.log_path, "a") as f: f.write(json.dumps(rec) + "\n")
             if self.acc.log_with and rec.get("kind") == "train":
                 self.acc.log({k: v for k, v in rec.items() if isinstance(v, (int, float))}, step=rec["step"])
     def _lr(self) -> float:
-        st, ph = self.state, self.phases[self.state["phase"]]
-        if self.cfg.schedule_scope == "run": return lr_at(self.cfg, ph["lr"], st["step"], self.planned_steps)
-        return lr_at(self.cfg, ph["lr"], st["phase_step"], st["budgets"][st["phase"]])
+        st, ph = self.state, self.phases[self.state.phase]
+        if self.cfg.schedule_scope == "run": return lr_at(self.cfg, ph.lr, st.step, self.planned_steps)
+        return lr_at(self.cfg, ph.lr, st.phase_step, st.budgets[st.phase])
     def save(self) -> Path|None:
         "Checkpoint now (main process writes; everyone waits)."
-        self.state["loader"] = self.loader.state_dict()
+        self.state.loader = self.loader.state_dict()
         path = None
         if self.acc.is_main_process:
-            path = save_checkpoint(self.out, self.state["step"], self.acc.unwrap_model(self.model), self.tokenizer, self.opt,
-                                   copy.deepcopy(self.state), self.cfg, keep_last=self.cfg.keep_last)
+            path = save_checkpoint(self.out, self.state.step, self.acc.unwrap_model(self.model), self.tokenizer, self.opt,
+                                   asdict(self.state), self.cfg, keep_last=self.cfg.keep_last)
         self.acc.wait_for_everyone()
         return path
     def evaluate(self, strategies=None) -> dict:
         "Held-out loss under each (strategy, size): default AR and the last phase's grouping."
         if self.eval_rows is None: return {}
         last = self.phases[-1]
-        strategies = strategies or [("ar", None), (last["strategy"], last["s"])]
+        strategies = strategies or [("ar", None), (last.strategy, last.s)]
         m = self.acc.unwrap_model(self.model)
         return {f"{st}{'' if s is None else s}": evaluate(m, self.eval_rows, st, s, self.cfg.batch_size) for st, s in strategies}
 
@@ -603,14 +351,14 @@ class Trainer:
         "This process's slice of the global batch's groupings (so DDP draws what one process would)."
         B, L = labels.shape
         full = torch.zeros(B * self.world, L, dtype=labels.dtype); full[self.rank*B:(self.rank+1)*B] = labels.cpu()
-        g = make_group_ids(ph["strategy"], ph["s"], full, step_generator(self.cfg.seed, self.state["step"], micro),
-                           share=self.cfg.share_groups, p_permuted=ph["p_permuted"])
+        g = make_group_ids(ph.strategy, ph.s, full, step_generator(self.cfg.seed, self.state.step, micro),
+                           share=self.cfg.share_groups, p_permuted=ph.p_permuted)
         return g[self.rank*B:(self.rank+1)*B]
 
     # -- one optimizer step
     def train_step(self) -> float:
         cfg, st = self.cfg, self.state
-        ph = self.phases[st["phase"]]
+        ph = self.phases[st.phase]
         lr = self._lr()
         for g in self.opt.param_groups: g["lr"] = lr
         losses = []
@@ -627,29 +375,29 @@ class Trainer:
         if cfg.max_grad_norm: self.acc.clip_grad_norm_(self.model.parameters(), cfg.max_grad_norm)
         self.opt.step(); self.opt.zero_grad(set_to_none=True)
         loss = self.acc.reduce(torch.stack(losses).mean(), "mean").item()
-        st["step"] += 1; st["phase_step"] += 1; st["tokens"] += tokens_per_step(cfg, self.world)
+        st.step += 1; st.phase_step += 1; st.tokens += tokens_per_step(cfg, self.world)
         return loss, lr
 
     def _plateau(self, loss: float) -> bool:
         "Update the smoothed loss; True when the adaptive controller says the phase is done."
         a, st = self.cfg.adaptive, self.state
-        st["ema"] = loss if st["ema"] is None else a.smoothing * st["ema"] + (1 - a.smoothing) * loss
-        if st["best"] is None or st["ema"] < st["best"] * (1 - a.threshold): st["best"], st["bad"] = st["ema"], 0
-        else: st["bad"] += 1
-        last = st["phase"] == len(self.phases) - 1  # the last phase always spends its (carried-over) budget
-        return a.enabled and not last and st["phase_step"] >= a.min_steps and st["bad"] >= a.patience
+        st.ema = loss if st.ema is None else a.smoothing * st.ema + (1 - a.smoothing) * loss
+        if st.best is None or st.ema < st.best * (1 - a.threshold): st.best, st.bad = st.ema, 0
+        else: st.bad += 1
+        last = st.phase == len(self.phases) - 1  # the last phase always spends its (carried-over) budget
+        return a.enabled and not last and st.phase_step >= a.min_steps and st.bad >= a.patience
 
     def _next_phase(self, reason: str):
-        st = self.state; i = st["phase"]
-        ended_stage = i + 1 >= len(self.phases) or self.phases[i + 1]["stage"] != self.phases[i]["stage"]
-        unused = st["budgets"][i] - st["phase_step"]
+        st = self.state; i = st.phase
+        ended_stage = i + 1 >= len(self.phases) or self.phases[i + 1].stage != self.phases[i].stage
+        unused = st.budgets[i] - st.phase_step
         if unused > 0 and self.cfg.adaptive.carry_over and i + 1 < len(self.phases):
-            st["budgets"][i] -= unused; st["budgets"][-1] += unused
-        self._log(dict(kind="phase", step=st["step"], phase=i, stage=self.phases[i]["stage"], name=self.phases[i]["name"],
-                       strategy=self.phases[i]["strategy"], group_size=self.phases[i]["s"], reason=reason, steps=st["phase_step"]))
-        st["boundaries"].append(st["step"])
-        st["phase"] += 1; st["phase_step"] = 0; st["ema"] = st["best"] = None; st["bad"] = 0
-        if st["phase"] >= len(self.phases): st["done"] = True
+            st.budgets[i] -= unused; st.budgets[-1] += unused
+        self._log(dict(kind="phase", step=st.step, phase=i, stage=self.phases[i].stage, name=self.phases[i].name,
+                       strategy=self.phases[i].strategy, group_size=self.phases[i].s, reason=reason, steps=st.phase_step))
+        st.boundaries.append(st.step)
+        st.phase += 1; st.phase_step = 0; st.ema = st.best = None; st.bad = 0
+        if st.phase >= len(self.phases): st.done = True
         return ended_stage
 
     def fit(self, max_steps: int|None = None, # stop (checkpointing) after this many global steps (simulates an interruption)
@@ -657,33 +405,33 @@ class Trainer:
         "Train through the remaining phases; returns the per-step training records."
         cfg, st = self.cfg, self.state
         recs = []
-        bar = tqdm(total=self.planned_steps, initial=st["step"], disable=not (cfg.progress and self.acc.is_main_process),
+        bar = tqdm(total=self.planned_steps, initial=st.step, disable=not (cfg.progress and self.acc.is_main_process),
                    desc="a3 train", dynamic_ncols=True)
         t_last = time.perf_counter()
-        while not st["done"]:
-            if max_steps is not None and st["step"] >= max_steps: break
-            ph = self.phases[st["phase"]]
+        while not st.done:
+            if max_steps is not None and st.step >= max_steps: break
+            ph = self.phases[st.phase]
             loss, lr = self.train_step()
             now = time.perf_counter(); dt, t_last = now - t_last, now
             tps = tokens_per_step(cfg, self.world) / max(dt, 1e-9)
-            rec = dict(kind="train", step=st["step"], stage=ph["stage"], phase=st["phase"], name=ph["name"], strategy=ph["strategy"],
-                       group_size=ph["s"] or 1, loss=loss, lr=lr, tokens=st["tokens"], tokens_per_s=tps, time=time.time())
+            rec = dict(kind="train", step=st.step, stage=ph.stage, phase=st.phase, name=ph.name, strategy=ph.strategy,
+                       group_size=ph.s or 1, loss=loss, lr=lr, tokens=st.tokens, tokens_per_s=tps, time=time.time())
             recs.append(rec)
-            if st["step"] % cfg.log_every == 0: self._log(rec)
+            if st.step % cfg.log_every == 0: self._log(rec)
             bar.total = self.planned_steps; bar.update(1)
-            bar.set_postfix_str(f"{ph['name']} s={ph['s'] or 1} loss={loss:.3f} {tps:.0f} tok/s")
+            bar.set_postfix_str(f"{ph.name} s={ph.s or 1} loss={loss:.3f} {tps:.0f} tok/s")
             plateau = self._plateau(loss)
             ended_stage = False
-            if plateau or st["phase_step"] >= st["budgets"][st["phase"]]:
-                ended_stage = self._next_phase("plateau" if plateau and st["phase_step"] < st["budgets"][st["phase"]] else "budget")
-            if cfg.eval_every and st["step"] % cfg.eval_every == 0 and not st["done"]:
-                self._log(dict(kind="eval", step=st["step"], **self.evaluate()))
-            if (cfg.save_every and st["step"] % cfg.save_every == 0) or (ended_stage and cfg.save_stage_end and not st["done"]):
+            if plateau or st.phase_step >= st.budgets[st.phase]:
+                ended_stage = self._next_phase("plateau" if plateau and st.phase_step < st.budgets[st.phase] else "budget")
+            if cfg.eval_every and st.step % cfg.eval_every == 0 and not st.done:
+                self._log(dict(kind="eval", step=st.step, **self.evaluate()))
+            if (cfg.save_every and st.step % cfg.save_every == 0) or (ended_stage and cfg.save_stage_end and not st.done):
                 self.save()
         bar.close()
-        if st["done"]:
+        if st.done:
             ev = self.evaluate()
-            if ev: self._log(dict(kind="eval", step=st["step"], final=True, **ev))
+            if ev: self._log(dict(kind="eval", step=st.step, final=True, **ev))
             self.save()
             if self.acc.log_with: self.acc.end_training()
         return recs
@@ -787,10 +535,10 @@ def export_model(run_or_ckpt, # a run folder (its latest checkpoint is exported)
 def describe_plan(cfg: TrainConfig, world_size: int = 1) -> str:
     "A table of the phases a config will run."
     ph = plan_phases(cfg, world_size); tps = tokens_per_step(cfg, world_size)
-    lines = [f"{len(ph)} phases, {sum(p['steps'] for p in ph)} steps x {tps:,} tokens = {sum(p['steps'] for p in ph) * tps:,} tokens "
+    lines = [f"{len(ph)} phases, {sum(p.steps for p in ph)} steps x {tps:,} tokens = {sum(p.steps for p in ph) * tps:,} tokens "
              f"(batch {cfg.batch_size} x accum {cfg.grad_accum} x {world_size} proc x {cfg.seq_len} tokens)"]
     for i, p in enumerate(ph):
-        lines.append(f"  phase {i}: stage {p['name']!r:24} {p['strategy']:>10} s={p['s'] or 1:<3} {p['steps']:>6} steps  peak lr {p['lr']:.2e}")
+        lines.append(f"  phase {i}: stage {p.name!r:24} {p.strategy:>10} s={p.s or 1:<3} {p.steps:>6} steps  peak lr {p.lr:.2e}")
     if cfg.adaptive.enabled: lines.append(f"  adaptive transitions: patience {cfg.adaptive.patience}, threshold {cfg.adaptive.threshold}, budgets are caps")
     return "\n".join(lines)
 
@@ -894,7 +642,7 @@ def demo(preset: str = "cpu-demo", # training preset
     if cfg.mixed_precision == "auto":
         cfg.mixed_precision = resolve_precision("auto", cfg.cpu)
         say(f"mixed_precision auto -> {cfg.mixed_precision!r} ({'bf16 matmuls are fast here' if cfg.mixed_precision == 'bf16' else 'no fast bf16 matmul on this machine: fp32'})")
-    steps = sum(p["steps"] for p in plan_phases(cfg)); tps = tokens_per_step(cfg)
+    steps = sum(p.steps for p in plan_phases(cfg)); tps = tokens_per_step(cfg)
     say("=" * 78); say("a3 demo: adapt a left-to-right LM into an any-order (A3) model, on this CPU"); say("=" * 78)
     say(describe_plan(cfg))
     say(f"Budget: {'at most ~%.0f min in all' % minutes if minutes else 'no time limit'}. Expected on an idle 2-core CPU: "
@@ -916,10 +664,10 @@ def demo(preset: str = "cpu-demo", # training preset
         if fit < steps:
             cfg = scale_budget(cfg, fit / steps)
             say(f"{el()} one training step takes {step_s:.1f}s here ({tps/step_s:.0f} tokens/s; the machine is slower or busier than an idle 2-core CPU):\n"
-                f"        scaled the plan down to {sum(p['steps'] for p in plan_phases(cfg))} steps to fit {minutes:g} min:")
+                f"        scaled the plan down to {sum(p.steps for p in plan_phases(cfg))} steps to fit {minutes:g} min:")
             say(describe_plan(cfg))
         else: say(f"{el()} one training step takes {step_s:.1f}s here ({tps/step_s:.0f} tokens/s): the plan fits the budget")
-    last = plan_phases(cfg)[-1]; s3 = (last["strategy"], last["s"])
+    last = plan_phases(cfg)[-1]; s3 = (last.strategy, last.s)
     def measure(tag):
         r = dict(stage3=evaluate(model, eval_rows, *s3, batch_size=cfg.batch_size), ar=evaluate(model, eval_rows, "ar", None, batch_size=cfg.batch_size))
         say(f"{el()} held-out loss {tag}: {s3[0]} {s3[1]} grouping {r['stage3']:.3f}, AR grouping {r['ar']:.3f} (nats/token)")
@@ -933,9 +681,9 @@ def demo(preset: str = "cpu-demo", # training preset
     res["infill_before"], _ = infill_text(model, tok, pre, gold, suf, step_size)
     tr = Trainer(cfg, model=model, tokenizer=tok, train_rows=train_rows, eval_rows=eval_rows)
     t_train = time.perf_counter(); tr.fit(); res["train_s"] = time.perf_counter() - t_train
-    res["steps"], res["tokens"] = tr.state["step"], tr.state["tokens"]
-    say(f"{el()} trained {tr.state['step']} steps ({tr.state['tokens']:,} tokens) in {res['train_s']:.0f}s "
-        f"= {tr.state['tokens']/res['train_s']:.0f} tokens/s")
+    res["steps"], res["tokens"] = tr.state.step, tr.state.tokens
+    say(f"{el()} trained {tr.state.step} steps ({tr.state.tokens:,} tokens) in {res['train_s']:.0f}s "
+        f"= {tr.state.tokens/res['train_s']:.0f} tokens/s")
     model = tr.acc.unwrap_model(tr.model)
     if eval_rows is not None:  # the trainer's final evaluation: same rows, same seeded groupings as `measure`
         ev = [r for r in read_log(cfg.output_dir) if r["kind"] == "eval" and r.get("final")][-1]
@@ -943,7 +691,7 @@ def demo(preset: str = "cpu-demo", # training preset
         say(f"{el()} held-out loss after : {s3[0]} {s3[1]} grouping {res['after']['stage3']:.3f}, AR grouping {res['after']['ar']:.3f} (nats/token)")
     res["infill_after"], trace = infill_text(model, tok, pre, gold, suf, step_size)
     say("-" * 78); say("Held-out passage (Macbeth is in the test split; the blanked line in [brackets]):"); say(pre + "[" + gold + "]" + suf)
-    say("-" * 78); say(f"untrained A3 model fills:   [{res['infill_before']}]"); say(f"after {tr.state['step']} CPU steps:       [{res['infill_after']}]")
+    say("-" * 78); say(f"untrained A3 model fills:   [{res['infill_before']}]"); say(f"after {tr.state.step} CPU steps:       [{res['infill_after']}]")
     say("-" * 78)
     fdir = Path(figures_dir) if figures_dir is not None else Path(cfg.output_dir)
     fdir.mkdir(parents=True, exist_ok=True)
@@ -980,14 +728,14 @@ def curriculum_ablation(preset: str = "cpu-demo", # base preset of every arm
         if model0 is None:  # every arm starts from this model, and is measured on the same rows and groupings
             model0, tok = build_model(cfg); rows = build_rows(cfg, tok); last = plan_phases(cfg)[-1]
             res["before"] = {"ar": evaluate(model0, rows[1], "ar", None, cfg.batch_size),
-                             f"{last['strategy']}{last['s']}": evaluate(model0, rows[1], last["strategy"], last["s"], cfg.batch_size)}
+                             f"{last.strategy}{last.s}": evaluate(model0, rows[1], last.strategy, last.s, cfg.batch_size)}
             print("before", res["before"], flush=True)
         model = copy.deepcopy(model0)
         t0 = time.perf_counter()
         tr = Trainer(cfg, model=model, tokenizer=tok, train_rows=rows[0], eval_rows=rows[1]); tr.fit()
         last = [r for r in read_log(output_dir/name) if r["kind"] == "eval" and r.get("final")][-1]
-        res[name] = dict(**{k: v for k, v in last.items() if k not in ("kind", "step", "final")}, steps=tr.state["step"],
-                         tokens=tr.state["tokens"], seconds=time.perf_counter() - t0,
+        res[name] = dict(**{k: v for k, v in last.items() if k not in ("kind", "step", "final")}, steps=tr.state.step,
+                         tokens=tr.state.tokens, seconds=time.perf_counter() - t0,
                          phases=[(r["strategy"], r["group_size"], r["steps"]) for r in read_log(output_dir/name) if r["kind"] == "phase"])
         print(name, res[name], flush=True)
         del tr, model

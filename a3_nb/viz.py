@@ -21,7 +21,8 @@ from matplotlib.patches import Patch, Rectangle
 import ipywidgets as W
 
 from .groups import ar_groups, contiguous_groups, permuted_groups, infill_groups, check_group_ids
-from .masks import content_mask, query_mask, reorder, tile_map, tile_stats
+from .masks import content_mask, query_mask, reorder
+from .bench import tile_map, tile_stats  # measuring helpers live in bench (bench imports only torch at the top)
 
 # %% auto #0
 __all__ = ['OKABE_ITO', 'CONTEXT_COLOR', 'TILE_COLORS', 'STEP_CMAP', 'STRATEGIES', 'group_colors', 'fig_to_png', 'token_strings',
@@ -138,7 +139,7 @@ def plot_masks(group_ids,  # one row of group ids, (L,) or (1, L)
 
 # %% ../nbs/07_viz.ipynb #37906402
 def _shares(t:np.ndarray) -> dict:
-    "Shares of empty / partial / full tiles in a tile map (as `a3_nb.masks.tile_stats`, without recomputing the map)."
+    "Shares of empty / partial / full tiles in a tile map (as `a3_nb.bench.tile_stats`, without recomputing the map)."
     return {k: float((t == v).mean()) for k, v in (('empty', 0), ('partial', 1), ('full', 2))}
 
 def plot_tiles(group_ids,  # one row of group ids, (L,) or (1, L)

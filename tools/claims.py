@@ -64,7 +64,7 @@ def curriculum(a):
             res = {f"{s}{'' if n is None else n}": evaluate(m, rows, s, n, batch_size=4, seed=1234 + seed) for s, n in GROUPINGS}
             from a3_nb.train import read_log
             phases = [(r["strategy"], r["group_size"], r["steps"], r.get("reason")) for r in read_log(run) if r["kind"] == "phase"]
-            d["runs"][key] = dict(arm=arm, seed=seed, wall_seconds=wall, tokens=tr.state["tokens"], phases=phases, **res)
+            d["runs"][key] = dict(arm=arm, seed=seed, wall_seconds=wall, tokens=tr.state.tokens, phases=phases, **res)
             print(key, d["runs"][key], flush=True); _save("curriculum", d)
             import shutil; shutil.rmtree(run, ignore_errors=True)
             del tr, m
@@ -90,7 +90,7 @@ def infill(a):
     from rouge_score import rouge_scorer
     sc = rouge_scorer.RougeScorer(["rougeL"])
     d = _load("infill"); d.setdefault("rougeL", {}); d.setdefault("seconds", {})
-    d.update(n=a.n, machine=MACHINE, model="models/a3-smollm2-135m-shakespeare (stage 5, 1.86M tokens, commit cf29243) vs smollm2-135m (base)", temperature=1.0,
+    d.update(n=a.n, machine=MACHINE, model="models/a3-smollm2-135m-shakespeare (stage 6, 2.25M tokens, commit 1291f59) vs smollm2-135m (base)", temperature=1.0,
              command=f"python tools/claims.py infill --n {a.n} --seeds {' '.join(map(str, a.seeds))}")
     models, tok = _models()
     ps = shakespeare_passages(a.n, split="test", seed=3)
@@ -130,7 +130,7 @@ def groupsize(a):
     from a3_nb.eval import shakespeare_passages, sample_continuations, judge_perplexity
     from a3_nb.text import encode_pieces
     d = _load("groupsize"); d.setdefault("nll", {}); d.setdefault("ppl", {}); d.setdefault("seconds", {}); d.setdefault("calls", {})
-    d.update(rows=a.rows, n=a.n, tokens=a.gen_tokens, machine=MACHINE, model="models/a3-smollm2-135m-shakespeare; judge smollm2-135m (base)",
+    d.update(rows=a.rows, n=a.n, tokens=a.gen_tokens, machine=MACHINE, model="models/a3-smollm2-135m-shakespeare (stage 6, 2.25M tokens, commit 1291f59); judge smollm2-135m (base)",
              command=f"python tools/claims.py groupsize --rows {a.rows} --n {a.n} --seeds {' '.join(map(str, a.seeds))}")
     models, tok = _models()
     ecfg = load_config("configs/smollm2-135m-shakespeare.yaml", [f"data.eval_rows={a.rows}", "data.max_tokens=4096"])
