@@ -7,7 +7,8 @@
 
 Each experiment writes runs/claims_<name>.json as it goes (a killed run keeps what it measured; rerun to resume) and
 `verdicts` turns them into one entry per claim: arms, seeds, metric, per-seed values, means, 95% intervals, verdict
-and the command. Data: the embedded Shakespeare corpus; held-out rows and passages from the validation plays
+and the command. The per-passage / per-seed files of the last claim 2-4 runs are kept in figures/claims_raw/ (copy them
+to runs/ to recompute the verdicts; claim 1 and 5 runs were not kept). Data: the embedded Shakespeare corpus; held-out rows and passages from the validation plays
 (training arms) or the test plays (shipped model), never trained on. Model: the embedded SmolLM2-135M (training arms)
 or models/a3-smollm2-135m-shakespeare (shipped model).
 """
