@@ -67,7 +67,6 @@ def _save_pretrained(self, save_directory, *args,
     "`PreTrainedModel.save_pretrained`, except that a LoRA model writes only its config and adapter (no base weights)."
     if not self.config.lora: return PreTrainedModel.save_pretrained(self, save_directory, *args, **kwargs)
     from safetensors.torch import save_file
-    from pathlib import Path
     if not self.config.base_model:
         raise ValueError("this LoRA model does not know its base model (config.base_model is empty), so the saved adapter "
                          "could not be reloaded: set `model.config.base_model` to a name load_base accepts, e.g. 'smollm2-135m'")
@@ -81,7 +80,6 @@ def _from_pretrained(cls, pretrained_model_name_or_path, *args,
                      dtype:torch.dtype|None=None, # load dtype
                      **kwargs):
     "`PreTrainedModel.from_pretrained`, and for a LoRA folder: load the base model it names, inject and load the adapter."
-    from pathlib import Path
     p = Path(str(pretrained_model_name_or_path)).expanduser()
     if not (p/ADAPTER_FILE).exists():
         return super(A3ForCausalLM, cls).from_pretrained(pretrained_model_name_or_path, *args, dtype=dtype, **kwargs)
@@ -97,7 +95,6 @@ def _from_pretrained(cls, pretrained_model_name_or_path, *args,
 
 def load_adapter(self, folder):
     "Load the adapter (and `w`) of a LoRA folder into this LoRA model in place; the LoRA settings must match."
-    from pathlib import Path
     from safetensors.torch import load_file
     f = Path(folder)/ADAPTER_FILE
     sd = load_file(str(f)); want = {k: tuple(v.shape) for k, v in self.adapter_state_dict().items()}

@@ -8,7 +8,7 @@ Docs: https://a3-nb.github.io/a3_nb/masks.html.md"""
 from __future__ import annotations
 import torch
 from torch import Tensor
-from .groups import check_group_ids, ar_groups, contiguous_groups, permuted_groups, batch_groups, infill_groups
+from .groups import check_group_ids
 
 # %% auto #0
 __all__ = ['content_mask', 'query_mask', 'two_stream_mask', 'reorder', 'two_stream_mask_mod', 'two_stream_block_mask']

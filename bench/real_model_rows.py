@@ -8,8 +8,9 @@
 
 Usage: python bench/real_model_rows.py OUTDIR   (writes OUTDIR/bench_cpu.json and OUTDIR/bench_table.md; run it on a
 quiet machine: the table marks rows whose interleaved ratios spread too far as UNRELIABLE)."""
-import sys, torch
-from a3_nb.bench import bench_config, run_bench, table_markdown, time_pair, make_row, format_table
+import json, sys, torch
+from pathlib import Path
+from a3_nb.bench import bench_config, run_bench, table_markdown, time_pair, make_row, format_table, _speedup
 from a3_nb.text import load_a3
 from a3_nb.sample import groupwise_sample
 from a3_nb.groups import infill_groups
@@ -33,12 +34,11 @@ for s, target in ((1, ">= 0.85"), (4, ">= 3")):
     gid = infill_groups(known, group_size=s)
     r = time_pair(gen, lambda: groupwise_sample(model, ids, gid, use_cache=True), n=5, warmup=1)
     tps = lambda t: {"median": N / t["median"], "min": N / t["max"], "max": N / t["min"], "n": t["n"]}
-    sp = {k: 1 / r["ratio"][k2] if k != "n" else r["ratio"]["n"] for k, k2 in (("median", "median"), ("min", "max"), ("max", "min"), ("n", "n"))}
+    sp = _speedup(r, r["ratio"]["n"])   # tokens/s ratio = 1 / time ratio
     res["rows"].append(make_row("sample", f"shipped A3 (merged) groupwise cached s={s} vs HF generate, batch 1", "HF generate (KV cache)",
                                 sp, target, tps(r["base"]), tps(r["value"]), "tok/s",
                                 note=f"smollm2-135m + shipped adapter merged, fp32, {N} new tokens after {P}; ratio = tokens/s ratio"))
 res["table"] = format_table(res["rows"])
-from pathlib import Path; import json
 o = Path(out); o.mkdir(parents=True, exist_ok=True)
 (o/"bench_cpu.json").write_text(json.dumps(res, indent=1, default=str)); (o/"bench_table.md").write_text(table_markdown(res))
 print(table_markdown(res))

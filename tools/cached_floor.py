@@ -10,7 +10,7 @@ For each model (fp32, batch 1, 32 prompt tokens, 256 blanks, s = 1): millisecond
     (the floor any cached decoder built on the stock model pays), and with a preallocated `StaticCache` (2 tokens).
 Runs are interleaved, `--repeats` times; medians are reported. Run it on a quiet machine.
 """
-import argparse, json, platform, statistics, time
+import argparse, json, statistics, time
 from pathlib import Path
 import torch
 from transformers import DynamicCache, StaticCache
@@ -22,9 +22,7 @@ class _Stop(Exception): pass
 
 def a3_step_ms(m, ids, gid, cached, steps):
     "ms per step of groupwise sampling, over the first `steps` steps (all of them when cached)."
-    n = [0]
     def cb(k, x, rows):
-        n[0] = k
         if k >= steps: raise _Stop
     t = time.perf_counter()
     try: groupwise_sample(m, ids, gid, use_cache=cached, callback=None if cached else cb)
