@@ -26,7 +26,7 @@ def summarize(xs:list[float]) -> dict:
     return {"median": statistics.median(xs), "min": min(xs), "max": max(xs), "n": len(xs)}
 
 def _sync(device):
-    if str(device).startswith("cuda"): torch.cuda.synchronize()
+    if str(device).startswith("cuda"): torch.cuda.synchronize(device)
 
 def time_fn(fn, n:int=5, warmup:int=1, device="cpu") -> dict:
     "Wall time of `fn()`: `summarize` of `n` runs after `warmup` untimed runs."
@@ -619,13 +619,11 @@ def sampling_benchmark(model, # an `A3ForCausalLM`
     base, dev = model.backbone, next(model.parameters()).device
     calls = [0]
     h = base.base_model.register_forward_hook(lambda *a: calls.__setitem__(0, calls[0] + 1))
-    sync = (lambda: torch.cuda.synchronize(dev)) if dev.type == "cuda" else (lambda: None)
-    def timed(fn, n):
-        best = None
-        for _ in range(n):
-            sync(); calls[0] = 0; t = time.perf_counter(); out = fn(); sync(); dt = time.perf_counter() - t
-            best = dt if best is None else min(best, dt)
-        return out, best, calls[0]
+    def timed(fn, n):  # best of `n` runs (`time_fn`), with the last run's output and forward count
+        last = {}
+        def run(): calls[0] = 0; last["out"] = fn()
+        t = time_fn(run, n=n, warmup=0, device=dev)
+        return last["out"], t["min"], calls[0]
     ids = torch.tensor([[model.anchor_token_id] + _encode(tokenizer, prompt)], device=dev)
     def row_for(s):
         x = torch.cat([ids, ids.new_zeros(1, n_new)], 1)

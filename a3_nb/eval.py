@@ -16,15 +16,16 @@ from .groups import check_group_ids, infill_groups, ar_groups, causal_context
 from .model import default_anchor_id
 from .likelihood import is_a3, ar_compatible, SeqLogProb, sequence_logprob, _as_batch, _device  # re-exported: `a3_nb.eval.sequence_logprob` keeps working
 from .sample import groupwise_sample, dynamic_resample, _check_context
-from .text import load_a3, encode_pieces  # `load_a3`: one loader for `a3 infill`, `a3 eval` and lm-eval
+from .text import load_a3, encode_pieces, _encode, _pad_rows  # one loader (`a3 infill`, `a3 eval`, lm-eval), one encoder, one row padder
 
 # %% auto #0
 __all__ = ['TASKS', 'INFILL_METHODS', 'GEN_METHODS', 'MCItem', 'hellaswag_preprocess', 'hellaswag_item', 'winogrande_item',
            'winogrande_partial_item', 'piqa_item', 'siqa_item', 'TaskSpec', 'anchor_id', 'encode_pair', 'pair_groups',
            'score_pairs', 'mc_predict', 'fill_blanks', 'ar_continue', 'rouge', 'read_rocstories', 'infill_example',
            'infill_predict', 'normalize_answer', 'triviaqa_hit', 'triviaqa_prompt', 'triviaqa_predict', 'load_docs',
-           'run_task', 'register_lm_eval', 'shakespeare_passages', 'judge_perplexity', 'sample_continuations',
-           'middle_nll', 'mean_ci', 'offline_benchmark', 'merge_offline', 'offline_table', 'plot_offline']
+           'run_task', 'register_lm_eval', 'shakespeare_passages', 'find_passage', 'judge_perplexity',
+           'sample_continuations', 'middle_nll', 'mean_ci', 'offline_benchmark', 'merge_offline', 'offline_table',
+           'plot_offline']
 
 # %% ../nbs/06_eval.ipynb #60080d11
 @dataclass
@@ -94,9 +95,7 @@ def anchor_id(model=None, tokenizer=None) -> int:
     "The anchor token id: the A3 model's own, else the tokenizer's (`a3_nb.model.default_anchor_id`), else 0."
     if model is not None and getattr(model, "config", None) is not None and hasattr(model.config, "anchor_token_id"):
         return int(model.config.anchor_token_id)
-    return (default_anchor_id(tokenizer) if tokenizer is not None else None) or 0
-
-def _enc(tokenizer, text): return tokenizer(text, add_special_tokens=False)["input_ids"] if text else []
+    return default_anchor_id(tokenizer) or 0
 
 def encode_pair(tokenizer,  # a Hugging Face tokenizer
                 context:str,  # context text (group 0)
@@ -105,19 +104,12 @@ def encode_pair(tokenizer,  # a Hugging Face tokenizer
                 max_length:int|None=None,  # left-truncate the context to fit
                ) -> tuple:  # (ids: list[int], n_context: int including the anchor)
     "Tokenize context and target separately (DiffuLLaMA's protocol) into `[anchor] + context + target`."
-    c, t = _enc(tokenizer, context), _enc(tokenizer, target)
+    c, t = _encode(tokenizer, context), _encode(tokenizer, target)
     if not t: raise ValueError(f"target {target!r} tokenizes to nothing; every choice needs at least one token")
     if max_length is not None:
         if len(t) + 1 > max_length: raise ValueError(f"target has {len(t)} tokens, more than max_length={max_length} - 1")
         c = c[max(0, len(c) + len(t) + 1 - max_length):]
     return [anchor] + c + t, 1 + len(c)
-
-def _pad_rows(rows, pad_id):
-    "Right-pad a list of id lists -> (ids, attention_mask) LongTensors."
-    L = max(map(len, rows))
-    ids = torch.full((len(rows), L), pad_id, dtype=torch.long); am = torch.zeros_like(ids)
-    for i, r in enumerate(rows): ids[i, :len(r)] = torch.tensor(r); am[i, :len(r)] = 1
-    return ids, am
 
 def pair_groups(n_context:Tensor,  # (B,) number of context tokens (incl. anchor) per row
                 attention_mask:Tensor,  # (B, L) 1 = real token
@@ -146,7 +138,7 @@ def score_pairs(model, tokenizer,
     out = []
     for s in tqdm(range(0, len(pairs), batch_size), desc=desc, disable=not progress or len(pairs) <= batch_size):
         enc = [encode_pair(tokenizer, c, t, a, max_length) for c, t in pairs[s:s+batch_size]]
-        ids, am = _pad_rows([e[0] for e in enc], pad)
+        ids, _, am = _pad_rows([e[0] for e in enc], None, pad)
         g = pair_groups(torch.tensor([e[1] for e in enc]), am, group_size, order)
         r = sequence_logprob(model, ids, g, attention_mask=am)
         out += list(zip(r.total.tolist(), r.n.tolist(), r.greedy.tolist()))
@@ -295,8 +287,8 @@ def triviaqa_predict(model, tokenizer, docs:list, progress:bool=True, **fill_kw)
     "Greedy answers with the gold budget (tokens of the longest alias): A3 fills blanks after the prompt, a plain LM generates."
     a = anchor_id(model, tokenizer); preds = []
     for d in tqdm(docs, desc="triviaqa", disable=not progress):
-        n = max(len(_enc(tokenizer, al)) for al in d["answer"]["aliases"])
-        ctx = [a] + _enc(tokenizer, triviaqa_prompt(d))
+        n = max(len(_encode(tokenizer, al)) for al in d["answer"]["aliases"])
+        ctx = [a] + _encode(tokenizer, triviaqa_prompt(d))
         if is_a3(model):
             ids = torch.tensor([ctx + [a] * n]); known = torch.tensor([[True] * len(ctx) + [False] * n])
             out = fill_blanks(model, ids, known, **fill_kw)[0, len(ctx):].tolist()
@@ -390,7 +382,7 @@ def register_lm_eval():
         def _split(self, context, continuation):
             n = len(context) - len(context.rstrip())
             if n: context, continuation = context[:-n], context[-n:] + continuation
-            whole, ctx = _enc(self.tokenizer, context + continuation), _enc(self.tokenizer, context)
+            whole, ctx = _encode(self.tokenizer, context + continuation), _encode(self.tokenizer, context)
             return ctx, whole[len(ctx):]
 
         def _score(self, rows):
@@ -402,7 +394,7 @@ def register_lm_eval():
                     t = t[-(self.max_length - 1):]
                     c = c[max(0, len(c) + len(t) + 1 - self.max_length):]
                     chunk.append(([self.anchor] + c + t, 1 + len(c)))
-                ids, am = _pad_rows([r for r, _ in chunk], self.tokenizer.pad_token_id or self.anchor)
+                ids, _, am = _pad_rows([r for r, _ in chunk], None, self.tokenizer.pad_token_id or self.anchor)
                 g = pair_groups(torch.tensor([n for _, n in chunk]), am, self.group_size, self.order)
                 r = sequence_logprob(self.model, ids, g, attention_mask=am)
                 out += list(zip(r.total.tolist(), r.greedy.tolist()))
@@ -414,7 +406,7 @@ def register_lm_eval():
         def loglikelihood_rolling(self, requests):
             res = []
             for req in requests:
-                toks = _enc(self.tokenizer, req.args[0])
+                toks = _encode(self.tokenizer, req.args[0])
                 wins = [lm_utils.make_disjoint_window(w) for w in lm_utils.get_rolling_token_windows(
                     token_list=toks, prefix_token=self.anchor, max_seq_len=self.max_length - 1, context_len=1)]
                 # each window is (context incl. the prefix token, continuation); the anchor is re-added by _score
@@ -427,7 +419,7 @@ def register_lm_eval():
             for req in tqdm(requests, desc="a3 generate_until", disable=len(requests) <= 1):
                 context, gk = req.args
                 until, n, do_sample, temp = _gen_settings(gk, self.max_gen_toks)
-                ctx, n = _gen_context(_enc(self.tokenizer, context), n, self.max_length)
+                ctx, n = _gen_context(_encode(self.tokenizer, context), n, self.max_length)
                 ids = torch.tensor([[self.anchor] + ctx + [self.anchor] * n])
                 known = torch.tensor([[True] * (1 + len(ctx)) + [False] * n])
                 out = fill_blanks(self.model, ids, known, sampler=self.sampler, group_size=self.group_size, order=self.order,
@@ -448,6 +440,18 @@ def _verse_line(l:str, min_chars:int) -> bool:
     l = l.strip()
     return len(l) >= min_chars and not l.startswith("[") and not (l.upper() == l and l.endswith("."))
 
+def _split_rows(ds, split:str):
+    "The rows of `split` (a `Dataset` is its own split; `ds=None` loads `shakespeare_corpus()`)."
+    if ds is None:
+        from a3_nb.hub import shakespeare_corpus
+        ds = shakespeare_corpus()
+    return ds[split] if hasattr(ds, "keys") else ds
+
+def _passage(title:str, lines:list, i:int, n_before:int, n_after:int) -> dict:
+    "Line `i` of `lines` as a passage: up to `n_before` lines before it (prefix) and `n_after` after (suffix)."
+    before, after = lines[max(0, i - n_before):i], lines[i + 1:i + 1 + n_after]
+    return dict(title=title, lines=before + [lines[i]] + after, prefix="\n".join(before), middle=lines[i], suffix="\n".join(after))
+
 def shakespeare_passages(n:int=20,  # number of passages
                          seed:int=0,  # which speeches (fixed list for a fixed seed)
                          split:str="test",  # held-out works
@@ -456,10 +460,7 @@ def shakespeare_passages(n:int=20,  # number of passages
                          ds=None,  # a DatasetDict from `shakespeare_corpus()` (loaded if None)
                         ) -> list:  # [{"title", "lines", "prefix", "middle", "suffix"}]
     "`n` five-line passages from held-out Shakespeare, middle line to be infilled: one window per chosen speech."
-    if ds is None:
-        from a3_nb.hub import shakespeare_corpus
-        ds = shakespeare_corpus()
-    rows = ds[split] if hasattr(ds, "keys") else ds
+    rows = _split_rows(ds, split)
     cands = []
     for title, text in zip(rows["title"], rows["text"]):
         for block in re.split(r"\n[ \t]*\n", text):
@@ -470,8 +471,29 @@ def shakespeare_passages(n:int=20,  # number of passages
     if len(cands) < n: raise ValueError(f"only {len(cands)} speeches in split {split!r} have {n_lines} verse lines; ask for n <= {len(cands)}")
     pick = sorted(random.Random(seed).sample(range(len(cands)), n))
     h = n_lines // 2
-    return [dict(title=cands[i][0], lines=cands[i][1], prefix="\n".join(cands[i][1][:h]), middle=cands[i][1][h],
-                 suffix="\n".join(cands[i][1][h+1:])) for i in pick]
+    return [_passage(*cands[i], h, h, n_lines - h - 1) for i in pick]
+
+def find_passage(title:str="Macbeth",  # a held-out work
+                 line:str="Creeps in this petty pace",  # the passage's middle line is the first line containing this
+                 n_before:int=2, n_after:int=2,  # lines of context around it
+                 ds=None,  # a DatasetDict from `shakespeare_corpus()` (loaded if None)
+                 splits:tuple=("test", "validation"),  # where to look for `title`, in this order
+                ) -> dict:  # {"title", "lines", "prefix", "middle", "suffix"} as `shakespeare_passages`, plus "split" and "middle_at" (index in "lines")
+    "The passage of held-out work `title` around its first line containing `line` (the demos' named passages)."
+    if ds is None:
+        from a3_nb.hub import shakespeare_corpus
+        ds = shakespeare_corpus()
+    titles = []
+    for split in splits:
+        if hasattr(ds, "keys") and split not in ds: continue
+        rows = _split_rows(ds, split); ts = list(rows["title"]); titles += ts
+        if title not in ts: continue
+        lines = rows[ts.index(title)]["text"].split("\n")
+        hits = [i for i, l in enumerate(lines) if line in l]
+        if not hits: raise ValueError(f"no line of {title!r} contains {line!r}")
+        return dict(**_passage(title, lines, hits[0], n_before, n_after), split=split, middle_at=min(hits[0], n_before))
+    raise ValueError(f"{title!r} is not in the {' or '.join(splits)} split{'s' if len(splits) > 1 else ''} (not a held-out work "
+                     f"of the corpus); choose one of {titles}")
 
 # %% ../nbs/06_eval.ipynb #a4187bd6
 @torch.no_grad()
@@ -593,7 +615,7 @@ def offline_benchmark(a3_model, base_model, tokenizer,
         nlls["a3_minus_base"] = mean_ci([r["a3"] - r["base"] for r in per])
         nlls["a3_causal_minus_base"] = mean_ci([r["a3_causal"] - r["base"] for r in per])
     a = anchor_id(a3_model, tokenizer)
-    cond = [[a] + _enc(tokenizer, p["prefix"] + "\n") for p in ps[:gen_n]]
+    cond = [[a] + _encode(tokenizer, p["prefix"] + "\n") for p in ps[:gen_n]]
     gen = {}
     for label in (list(GEN_METHODS) if gen_methods is None else gen_methods):
         which, kw = GEN_METHODS[label]

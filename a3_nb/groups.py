@@ -8,51 +8,34 @@ Docs: https://a3-nb.github.io/a3_nb/groups.html.md"""
 from __future__ import annotations
 import torch
 from torch import Tensor
+from .checks import INT_DTYPES, need, compiling, count, one_of, as_rows, ids, flags, rows_without
 
 # %% auto #0
-__all__ = ['OFFICIAL_STRATEGIES', 'check_group_ids', 'ar_groups', 'contiguous_groups', 'permuted_groups', 'mixed_groups',
-           'span_groups', 'batch_groups', 'infill_groups', 'causal_context', 'group_sizes']
+__all__ = ['OFFICIAL_STRATEGIES', 'ORDERS', 'check_group_ids', 'ar_groups', 'contiguous_groups', 'permuted_groups',
+           'mixed_groups', 'span_groups', 'batch_groups', 'infill_groups', 'causal_context', 'group_sizes']
 
 # %% ../nbs/00_groups.ipynb #c7fc0e7c
-_INT_DTYPES = (torch.int8, torch.int16, torch.int32, torch.int64, torch.uint8)
-
 def check_group_ids(group_ids,  # (L,) or (B, L) integer group ids, 0 = context
                     require_context:bool=False,  # every row must contain at least one group-0 token
                     name:str="group_ids",  # name used in error messages
                    ) -> Tensor:  # validated (B, L) LongTensor on the input's device
     "Validate `group_ids` and return them as a (B, L) LongTensor."
-    if not isinstance(group_ids, Tensor):
-        try: group_ids = torch.as_tensor(group_ids)
-        except Exception as e: raise ValueError(f"{name} must be a LongTensor (L,) or (B, L); got {type(group_ids).__name__}") from e
-    if group_ids.dtype not in _INT_DTYPES:
-        raise ValueError(f"{name} must have an integer dtype (torch.long); got {group_ids.dtype}. "
-                         f"Use `.long()` if the values are whole numbers.")
-    if group_ids.ndim == 1: group_ids = group_ids[None]
-    if group_ids.ndim != 2:
-        raise ValueError(f"{name} must have shape (L,) or (B, L); got shape {tuple(group_ids.shape)}")
-    if group_ids.shape[-1] == 0: raise ValueError(f"{name} has length L=0; need at least one position")
-    group_ids = group_ids.long()
-    if torch.compiler.is_compiling(): return group_ids  # value checks are data-dependent: skipped inside torch.compile
-    if group_ids.numel() and bool((group_ids < 0).any()):
-        b, i = (group_ids < 0).nonzero()[0].tolist()
-        raise ValueError(f"{name} must be >= 0 (0 = context); got {group_ids[b, i].item()} at row {b}, position {i}")
-    if require_context:
-        no_ctx = ~(group_ids == 0).any(-1)
-        if bool(no_ctx.any()):
-            rows = no_ctx.nonzero().flatten().tolist()
-            raise ValueError(f"{name} rows {rows[:8]} have no group-0 (context) token, so their first group would see "
-                             f"nothing; put an anchor token in group 0 (e.g. position 0) or pass require_context=False")
-    return group_ids
+    g = ids(as_rows(group_ids, name), name)
+    if compiling(): return g  # value checks are data-dependent: skipped inside torch.compile
+    if bool((g < 0).any()):
+        b, i = (g < 0).nonzero()[0].tolist()
+        need(False, f"{name} must be >= 0 (0 = context); got {g[b, i].item()} at row {b}, position {i}")
+    rows = rows_without(g == 0) if require_context else []
+    need(not rows, f"{name} rows {rows[:8]} have no group-0 (context) token, so their first group would see "
+                   f"nothing; put an anchor token in group 0 (e.g. position 0) or pass require_context=False")
+    return g
 
 # %% ../nbs/00_groups.ipynb #8a3cc926
-def _check_L(L):
-    if not isinstance(L, int) or isinstance(L, bool) or L < 1:
-        raise ValueError(f"L (sequence length) must be an int >= 1; got {L!r}")
+def _check_L(L): count(L, "L (sequence length)")
 
 def _check_s(s, L):
-    if not isinstance(s, int) or isinstance(s, bool) or s < 1:
-        raise ValueError(f"group size s must be an int >= 1; got s={s!r}")
-    if s > L: raise ValueError(f"group size s={s} is larger than the sequence length L={L}; use s <= L")
+    count(s, "group size s")
+    need(s <= L, f"group size s={s} is larger than the sequence length L={L}; use s <= L")
 
 def ar_groups(L:int,  # sequence length
               device=None,  # device of the result
@@ -142,6 +125,13 @@ OFFICIAL_STRATEGIES = {0: ("ar", None), 1: ("contiguous", 2), 2: ("contiguous", 
                        3: ("permuted", 4), 4: ("permuted", 8), 5: ("mixed", 8)}
 _STRATEGIES = ("ar", "contiguous", "permuted", "mixed", "span")
 
+def _strategy(strategy, s):
+    "(name, s) for a strategy name or an official id 0-5 (whose group size is fixed)."
+    if not isinstance(strategy, int) or isinstance(strategy, bool): return one_of(strategy, "strategy", _STRATEGIES), s
+    name, s_off = OFFICIAL_STRATEGIES[one_of(strategy, "official strategy id", tuple(OFFICIAL_STRATEGIES))]
+    need(s is None or s_off is None or s == s_off, f"official strategy {strategy} fixes s={s_off}; got s={s}. Pass a strategy name to choose s")
+    return name, s_off if s_off is not None else s
+
 def batch_groups(strategy:str|int,  # "ar", "contiguous", "permuted", "mixed", "span", or an official id 0-5
                  B:int,  # batch size
                  L:int,  # sequence length
@@ -152,32 +142,19 @@ def batch_groups(strategy:str|int,  # "ar", "contiguous", "permuted", "mixed", "
                  device=None,  # device of the result
                 ) -> Tensor:  # (B, L) group ids
     "Draw a (B, L) batch of groupings, independently per row unless `share`."
-    if isinstance(strategy, int) and not isinstance(strategy, bool):
-        if strategy not in OFFICIAL_STRATEGIES:
-            raise ValueError(f"official strategy id must be one of {sorted(OFFICIAL_STRATEGIES)}; got {strategy}")
-        name, s_off = OFFICIAL_STRATEGIES[strategy]
-        if s is not None and s_off is not None and s != s_off:
-            raise ValueError(f"official strategy {strategy} fixes s={s_off}; got s={s}. Pass a strategy name to choose s")
-        strategy, s = name, s_off if s_off is not None else s
-    if strategy not in _STRATEGIES:
-        raise ValueError(f"strategy must be one of {_STRATEGIES} or an official id 0-5; got {strategy!r}")
-    if not isinstance(B, int) or B < 1: raise ValueError(f"batch size B must be an int >= 1; got {B!r}")
-    _check_L(L)
-    if not 0.0 <= p_permuted <= 1.0: raise ValueError(f"p_permuted must lie in [0, 1]; got {p_permuted}")
-    nrows = 1 if share else B
-    if strategy == "ar":
-        if s not in (None, 1): raise ValueError(f"strategy 'ar' has singleton groups; got s={s}")
-        g = ar_groups(L).expand(nrows, L).clone()
-    else:
-        if s is None: raise ValueError(f"strategy {strategy!r} needs a group size s")
-        _check_s(s, L)
-        if strategy == "contiguous": g = contiguous_groups(L, s).expand(nrows, L).clone()
-        elif strategy == "permuted": g = _permuted_rows(nrows, L, s, generator)
-        elif strategy == "span": g = _span_rows(nrows, L, s, generator)
-        else:
-            coin = torch.rand(nrows, 1, generator=generator) < p_permuted
-            g = torch.where(coin, _permuted_rows(nrows, L, s, generator), contiguous_groups(L, s))
-    if share: g = g.expand(B, L).clone()
+    strategy, s = _strategy(strategy, s)
+    count(B, "batch size B"); _check_L(L)
+    need(0.0 <= p_permuted <= 1.0, f"p_permuted must lie in [0, 1]; got {p_permuted}")
+    need(strategy != "ar" or s in (None, 1), f"strategy 'ar' has singleton groups; got s={s}")
+    need(strategy == "ar" or s is not None, f"strategy {strategy!r} needs a group size s")
+    if strategy != "ar": _check_s(s, L)
+    n = 1 if share else B
+    if strategy == "ar": g = ar_groups(L).expand(n, L)
+    elif strategy == "contiguous": g = contiguous_groups(L, s).expand(n, L)
+    elif strategy == "permuted": g = _permuted_rows(n, L, s, generator)
+    elif strategy == "span": g = _span_rows(n, L, s, generator)
+    else: g = torch.where(torch.rand(n, 1, generator=generator) < p_permuted, _permuted_rows(n, L, s, generator), contiguous_groups(L, s))
+    g = g.expand(B, L).clone()
     return g.to(device) if device is not None else g
 
 # %% ../nbs/00_groups.ipynb #1bf035ba
@@ -200,6 +177,8 @@ def _center_out_keys(known:Tensor) -> Tensor:
     dist2 = (2 * pos - start - end).abs()
     return dist2 * L + pos
 
+ORDERS = ("l2r", "r2l", "random", "center_out")
+
 def infill_groups(known_mask,  # bool (L,) or (B, L): True = given token (group 0), False = blank to generate
                   group_size:int=1,  # blanks per group (the last group of a row may be smaller)
                   order="l2r",  # "l2r", "r2l", "random", "center_out", or explicit blank positions in generation order
@@ -207,29 +186,19 @@ def infill_groups(known_mask,  # bool (L,) or (B, L): True = given token (group 
                   require_context:bool=True,  # every row needs at least one known token
                  ) -> Tensor:  # LongTensor group ids, same shape as `known_mask`
     "Group ids for infilling: known positions -> 0, blanks -> groups 1..K of `group_size` in `order`."
-    km = torch.as_tensor(known_mask)
-    if km.dtype != torch.bool:
-        if km.dtype in _INT_DTYPES and bool(((km == 0) | (km == 1)).all()): km = km.bool()
-        else: raise ValueError(f"known_mask must be bool (True = known); got dtype {km.dtype}")
-    squeeze = km.ndim == 1
-    if squeeze: km = km[None]
-    if km.ndim != 2 or km.shape[-1] == 0:
-        raise ValueError(f"known_mask must have shape (L,) or (B, L) with L >= 1; got {tuple(torch.as_tensor(known_mask).shape)}")
-    if not isinstance(group_size, int) or group_size < 1:
-        raise ValueError(f"group_size must be an int >= 1; got {group_size!r}")
-    if require_context and bool((~km.any(-1)).any()):
-        rows = (~km.any(-1)).nonzero().flatten().tolist()
-        raise ValueError(f"known_mask rows {rows[:8]} have no known token (empty context); prepend an anchor token "
-                         f"marked known, or pass require_context=False")
+    squeeze = torch.as_tensor(known_mask).ndim == 1
+    km = flags(as_rows(known_mask, "known_mask"), "known_mask", "known")
+    count(group_size, "group_size")
+    rows = rows_without(km) if require_context else []
+    need(not rows, f"known_mask rows {rows[:8]} have no known token (empty context); prepend an anchor token "
+                   f"marked known, or pass require_context=False")
     B, L = km.shape
     pos = torch.arange(L, device=km.device).expand(B, L)
-    if isinstance(order, str):
-        if order == "l2r": keys = pos
-        elif order == "r2l": keys = L - 1 - pos
-        elif order == "random": keys = torch.rand(B, L, generator=generator).to(km.device)
-        elif order == "center_out": keys = _center_out_keys(km)
-        else: raise ValueError(f"order must be 'l2r', 'r2l', 'random', 'center_out' or a list of positions; got {order!r}")
-    else: keys = _explicit_keys(order, km)
+    if not isinstance(order, str): keys = _explicit_keys(order, km)
+    else:
+        one_of(order, "order (or a list of positions)", ORDERS)
+        keys = {"l2r": lambda: pos, "r2l": lambda: L - 1 - pos, "center_out": lambda: _center_out_keys(km),
+                "random": lambda: torch.rand(B, L, generator=generator).to(km.device)}[order]()
     rank = _ranks_from_keys(keys, km)
     g = torch.where(km, 0, rank // group_size + 1)
     return g[0] if squeeze else g
@@ -239,14 +208,13 @@ def _explicit_keys(order, km):
     B, L = km.shape
     rows = [order] if (B == 1 and (isinstance(order, Tensor) and order.ndim == 1 or
                                    isinstance(order, (list, tuple)) and all(isinstance(o, int) for o in order))) else list(order)
-    if len(rows) != B: raise ValueError(f"explicit order needs one list of positions per row ({B} rows); got {len(rows)}")
+    need(len(rows) == B, f"explicit order needs one list of positions per row ({B} rows); got {len(rows)}")
     keys = torch.zeros(B, L, dtype=torch.long)
     for b, r in enumerate(rows):  # loop over rows, not tokens
         r = torch.as_tensor(r, dtype=torch.long).flatten()
         blanks = (~km[b]).nonzero().flatten().cpu()
-        if r.numel() != blanks.numel() or not torch.equal(r.sort().values, blanks):
-            raise ValueError(f"explicit order for row {b} must list each blank position exactly once; "
-                             f"blanks are {blanks.tolist()[:16]}, got {r.tolist()[:16]}")
+        need(r.numel() == blanks.numel() and torch.equal(r.sort().values, blanks), f"explicit order for row {b} must list "
+             f"each blank position exactly once; blanks are {blanks.tolist()[:16]}, got {r.tolist()[:16]}")
         keys[b, r] = torch.arange(r.numel())
     return keys.to(km.device)
 

@@ -9,41 +9,25 @@ from __future__ import annotations
 import torch
 from torch import Tensor
 from .groups import check_group_ids
+from .checks import as_rows, ids, flags, count, positions, need
 
 # %% auto #0
 __all__ = ['content_mask', 'query_mask', 'two_stream_mask', 'reorder', 'two_stream_mask_mod', 'two_stream_block_mask']
 
 # %% ../nbs/01_masks.ipynb #bb829f2c
-def _as_rows(x, name, dtype_ok, L):
-    "Return x as a (b, L) tensor, or None."
-    if x is None: return None
-    x = torch.as_tensor(x)
-    if x.ndim == 1: x = x[None]
-    if x.ndim != 2 or x.shape[-1] != L:
-        raise ValueError(f"{name} must have shape (L,) or (B, L) with L={L} like group_ids; got {tuple(x.shape)}")
-    return dtype_ok(x)
-
-def _pad_dtype(x):
-    if x.dtype == torch.bool: return x
-    if x.is_floating_point() or not bool(((x == 0) | (x == 1)).all()):
-        raise ValueError(f"padding_mask must be bool or 0/1 integers (True/1 = real token); got dtype {x.dtype}")
-    return x.bool()
-
-def _doc_dtype(x):
-    if x.is_floating_point() or x.dtype == torch.bool:
-        raise ValueError(f"document_ids must be an integer tensor; got dtype {x.dtype}")
-    return x.long()
+def _rows(x, name, L, conv):
+    "`x` as a (b, L) tensor converted by `conv`, or None."
+    return None if x is None else conv(as_rows(x, name, L))
 
 def _prepare(group_ids, document_ids=None, padding_mask=None):
     "Validate and broadcast the inputs to (B, L) on group_ids' device."
     g = check_group_ids(group_ids)
     L, dev = g.shape[-1], g.device
-    doc = _as_rows(document_ids, "document_ids", _doc_dtype, L)
-    pad = _as_rows(padding_mask, "padding_mask", _pad_dtype, L)
+    doc = _rows(document_ids, "document_ids", L, lambda t: ids(t, "document_ids"))
+    pad = _rows(padding_mask, "padding_mask", L, lambda t: flags(t, "padding_mask", "real token"))
     Bs = {t.shape[0] for t in (g, doc, pad) if t is not None}
     B = max(Bs)
-    if Bs - {1, B}:
-        raise ValueError(f"batch sizes of group_ids/document_ids/padding_mask disagree: {sorted(Bs)}")
+    need(not Bs - {1, B}, f"batch sizes of group_ids/document_ids/padding_mask disagree: {sorted(Bs)}")
     g = g.expand(B, L)
     if doc is not None: doc = doc.to(dev).expand(B, L)
     if pad is not None: pad = pad.to(dev).expand(B, L)
@@ -75,16 +59,9 @@ def query_mask(group_ids,  # (L,) or (B, L) group ids
 
 # %% ../nbs/01_masks.ipynb #16d62999
 def _check_query_positions(query_positions, B, L, device):
+    "(B, Q) query positions, all L positions when None."
     if query_positions is None: return torch.arange(L, device=device).expand(B, L)
-    qp = torch.as_tensor(query_positions)
-    if qp.dtype not in (torch.int8, torch.int16, torch.int32, torch.int64, torch.uint8):
-        raise ValueError(f"query_positions must be a LongTensor (Q,) or (B, Q); got dtype {qp.dtype}")
-    if qp.ndim == 1: qp = qp[None]
-    if qp.ndim != 2 or qp.shape[0] not in (1, B):
-        raise ValueError(f"query_positions must have shape (Q,) or (B={B}, Q); got {tuple(qp.shape)}")
-    if qp.numel() and not torch.compiler.is_compiling() and (int(qp.min()) < 0 or int(qp.max()) >= L):
-        raise ValueError(f"query_positions must lie in [0, L-1=={L-1}]; got values from {int(qp.min())} to {int(qp.max())}")
-    return qp.long().to(device).expand(B, qp.shape[1])
+    return positions(query_positions, B, L).to(device)
 
 def _two_stream_keys(group_ids, document_ids=None, padding_mask=None, query_positions=None):
     "Row/column keys of the [content ; query] layout: (rk, ck, rd, cd, cv), each (B, L+Q)."
@@ -104,11 +81,11 @@ def _two_stream_keys(group_ids, document_ids=None, padding_mask=None, query_posi
 def _window_positions(position_ids, sliding_window, group_ids, query_positions, B):
     "(B, L+Q) positions of the layout's rows (= columns), or None without a window."
     if sliding_window is None: return None
-    if isinstance(sliding_window, bool) or not isinstance(sliding_window, int) or sliding_window < 1:
-        raise ValueError(f"sliding_window must be an int >= 1 or None; got {sliding_window!r}")
+    count(sliding_window, "sliding_window")
     g = check_group_ids(group_ids)
     L = g.shape[-1]
-    pos = torch.arange(L, device=g.device).expand(B, L) if position_ids is None else _as_rows(position_ids, "position_ids", lambda t: t.long(), L).to(g.device).expand(B, L)
+    pos = torch.arange(L, device=g.device) if position_ids is None else ids(as_rows(position_ids, "position_ids", L), "position_ids").to(g.device)
+    pos = pos.expand(B, L)
     qp = _check_query_positions(query_positions, B, L, g.device)
     return torch.cat([pos, pos.gather(1, qp)], 1)
 

@@ -17,6 +17,7 @@ from transformers.masking_utils import AttentionMaskInterface, sdpa_mask
 from transformers.utils import ModelOutput
 from .groups import check_group_ids
 from .masks import two_stream_mask, two_stream_block_mask, reorder
+from .checks import need, rows_without, positions, fits
 
 # %% auto #0
 __all__ = ['W_INITS', 'RESIDUALS', 'CONTENT_KEYS_SDPA', 'A3Config', 'check_backbone', 'A3Output', 'A3ForCausalLM',
@@ -227,35 +228,16 @@ try: AutoConfig.register("a3", A3Config); AutoModelForCausalLM.register(A3Config
 except ValueError: pass  # already registered (module reloaded)
 
 # %% ../nbs/02_model.ipynb #28139ac3
-def _validate(self, input_ids, group_ids, position_ids, attention_mask, query_positions=None):
-    "Shape, anchor, length and query-position checks with messages that say how to fix the input."
-    if input_ids.ndim != 2: raise ValueError(f"input_ids must be (batch, length), got shape {tuple(input_ids.shape)}")
-    if group_ids.shape != input_ids.shape:
-        raise ValueError(f"group_ids shape {tuple(group_ids.shape)} != input_ids shape {tuple(input_ids.shape)}: give one group id per token")
-    ctx = group_ids == 0
-    if attention_mask is not None: ctx &= attention_mask.bool()  # padding never counts as context
-    no_ctx = (~ctx.any(1)).nonzero().flatten().tolist()
-    if no_ctx: raise ValueError(f"rows {no_ctx} have no context token (a non-padding token in group 0), so their first group's "
-                                f"queries see nothing. Put the anchor token (id {self.config.anchor_token_id}) at position 0 with "
-                                f"group 0 and attention_mask 1.")
-    maxpos = getattr(self.backbone.config, "max_position_embeddings", None)
-    if maxpos is not None and int(position_ids.max()) >= maxpos:
-        raise ValueError(f"position {int(position_ids.max())} >= the backbone's max_position_embeddings={maxpos}: use shorter rows")
-    if query_positions is not None and query_positions.numel():
-        lo, hi, L = int(query_positions.min()), int(query_positions.max()), input_ids.shape[1]
-        if lo < 0 or hi >= L: raise ValueError(f"query_positions must lie in [0, L-1={L-1}] (positions of input_ids); got values "
-                                               f"from {lo} to {hi}")
-
-def _as_query_positions(query_positions, B:int, device) -> torch.Tensor:
-    "`query_positions` as a (B, Q) LongTensor: (Q,) is shared by every row; other shapes and dtypes raise `ValueError`."
-    qp = torch.as_tensor(query_positions, device=device)
-    if qp.dtype.is_floating_point or qp.dtype == torch.bool or qp.is_complex():
-        raise ValueError(f"query_positions must hold integer positions (a LongTensor); got dtype {qp.dtype}")
-    if qp.ndim == 1: qp = qp[None].expand(B, -1)
-    if qp.ndim != 2 or qp.shape[0] != B:
-        raise ValueError(f"query_positions must have shape (B={B}, Q) (or (Q,) for the same positions in every row); "
-                         f"got {tuple(qp.shape)}")
-    return qp.long()
+def _validate(self, input_ids, group_ids, position_ids, attention_mask):
+    "Shape, anchor and length checks with messages that say how to fix the input."
+    need(input_ids.ndim == 2, f"input_ids must be (batch, length), got shape {tuple(input_ids.shape)}")
+    need(group_ids.shape == input_ids.shape, f"group_ids shape {tuple(group_ids.shape)} != input_ids shape "
+                                             f"{tuple(input_ids.shape)}: give one group id per token")
+    ctx = group_ids == 0 if attention_mask is None else (group_ids == 0) & attention_mask.bool()  # padding is never context
+    rows = rows_without(ctx)
+    need(not rows, f"rows {rows} have no context token (a non-padding token in group 0), so their first group's queries "
+                   f"see nothing. Put the anchor token (id {self.config.anchor_token_id}) at position 0 with group 0 and attention_mask 1.")
+    fits(self, int(position_ids.max()) + 1, "these rows (position_ids)")
 
 def _queries_from_target(target_mask:torch.Tensor) -> torch.Tensor:
     "(B, Q) positions of the True entries of `target_mask` (B, L), rows padded by repeating their last target."
@@ -305,12 +287,12 @@ def _forward(self,
     if group_ids.ndim == 1 and group_ids.shape[0] == L: group_ids = group_ids.expand(B, L)
     if position_ids is None: position_ids = torch.arange(L, device=input_ids.device).expand(B, L)
     padding_mask = None if attention_mask is None else attention_mask.bool()
-    if query_positions is not None: query_positions = _as_query_positions(query_positions, B, input_ids.device)
+    if query_positions is not None: query_positions = positions(torch.as_tensor(query_positions, device=input_ids.device), B, L)
     if validate and not torch.compiler.is_compiling():
-        _validate(self, input_ids, group_ids, position_ids, attention_mask, query_positions)
+        _validate(self, input_ids, group_ids, position_ids, attention_mask)
         group_ids = check_group_ids(group_ids)
     if target_mask is not None:
-        if target_mask.shape != input_ids.shape: raise ValueError(f"target_mask shape {tuple(target_mask.shape)} != input_ids shape {tuple(input_ids.shape)}")
+        need(target_mask.shape == input_ids.shape, f"target_mask shape {tuple(target_mask.shape)} != input_ids shape {tuple(input_ids.shape)}")
         query_positions = _queries_from_target(target_mask.bool() & (group_ids > 0))
     qpos = torch.arange(L, device=input_ids.device).expand(B, L) if query_positions is None else query_positions
     if self.config.reorder:  # sort by group (block-causal masks), keep original positions for RoPE, scatter back
@@ -358,9 +340,9 @@ def stream_forward(self,
     if W:
         P = attn_mask.shape[-1] - C - Q
         if cache_pos is None:
-            if P: raise ValueError(f"this backbone has a sliding window ({W}): pass cache_pos, the (B, {P}) positions of the cached columns")
+            need(not P, f"this backbone has a sliding window ({W}): pass cache_pos, the (B, {P}) positions of the cached columns")
             cache_pos = rows[:, :0]
-        if cache_pos.shape != (B, P): raise ValueError(f"cache_pos must have shape (B={B}, P={P}) like the cached columns; got {tuple(cache_pos.shape)}")
+        need(cache_pos.shape == (B, P), f"cache_pos must have shape (B={B}, P={P}) like the cached columns; got {tuple(cache_pos.shape)}")
         cols = torch.cat([cache_pos, rows], 1)
     def make(w):
         if w is None: return _to_backend_mask(attn_mask, self.attn_implementation, x.dtype)

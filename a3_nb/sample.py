@@ -12,9 +12,10 @@ from dataclasses import dataclass, field, replace
 import torch, torch.nn.functional as F
 from torch import Tensor
 from .groups import check_group_ids, causal_context
+from .checks import need, count, one_of, as_rows, ids, flags, rows_without, fits, max_positions as _max_positions
 
 # %% auto #0
-__all__ = ['CONTEXTS', 'CRITERIA', 'MODES', 'TraceStep', 'Trace', 'Plan', 'groupwise_sample', 'dynamic_resample']
+__all__ = ['CONTEXTS', 'CRITERIA', 'MODES', 'TraceStep', 'Trace', 'Sampling', 'Plan', 'groupwise_sample', 'dynamic_resample']
 
 # %% ../nbs/05_sample.ipynb #42a65fe1
 @dataclass
@@ -39,78 +40,86 @@ class Trace:
     output_ids:Tensor # (L,) the result
 
 # %% ../nbs/05_sample.ipynb #40f3731c
-def _max_positions(model) -> int|None:
-    c = getattr(getattr(model, "backbone", model), "config", None)
-    return getattr(c, "max_position_embeddings", None)
-
 def _device(model): return next(model.parameters()).device
+
+def _like(t, x:Tensor, name:str) -> Tensor:
+    "`t` of shape (L,) or (B, L) as a tensor of the shape of `x` (B, L)."
+    t = torch.as_tensor(t, device=x.device)
+    t = t[None].expand(x.shape[0], -1) if t.ndim == 1 else t
+    need(t.shape == x.shape, f"{name} shape {tuple(t.shape)} does not match input_ids shape {tuple(x.shape)}")
+    return t
 
 def _prepare(model, input_ids, known, attention_mask, what="group_ids"):
     "Validate and return (x (B,L) long, known (B,L) bool, valid (B,L) bool)."
-    x = torch.as_tensor(input_ids)
-    if x.ndim == 1: x = x[None]
-    if x.ndim != 2 or x.shape[1] == 0: raise ValueError(f"input_ids must have shape (L,) or (B, L) with L >= 1; got {tuple(x.shape)}")
-    if x.dtype.is_floating_point or x.dtype == torch.bool: raise ValueError(f"input_ids must be integer token ids; got dtype {x.dtype}")
-    known = torch.as_tensor(known, device=x.device)
-    if known.ndim == 1: known = known[None].expand(x.shape[0], -1)
-    if known.shape != x.shape: raise ValueError(f"{what} shape {tuple(known.shape)} does not match input_ids shape {tuple(x.shape)}")
-    B, L = x.shape
-    valid = torch.ones(B, L, dtype=torch.bool, device=x.device) if attention_mask is None else torch.as_tensor(attention_mask, device=x.device).bool()
-    if valid.ndim == 1: valid = valid[None].expand(B, -1)
-    if valid.shape != x.shape: raise ValueError(f"attention_mask shape {tuple(valid.shape)} does not match input_ids shape {tuple(x.shape)}")
-    ctx = known & valid
-    no_ctx = (~ctx.any(1)).nonzero().flatten().tolist()
-    if no_ctx: raise ValueError(f"rows {no_ctx} have no context at all (no known, non-padding token): give at least the anchor "
-                                f"token (id {getattr(model, 'anchor_token_id', 0)}) at position 0 as known / group 0")
-    bad = (~ctx[:, 0]).nonzero().flatten().tolist()
-    if bad: raise ValueError(f"rows {bad}: position 0 is a blank or padding, which overlaps the anchor. Position 0 must hold the "
-                             f"known anchor token (id {getattr(model, 'anchor_token_id', 0)}); shift the blanks right by one "
-                             f"(`infill` and `generate` do this) and pad on the right")
-    maxpos = _max_positions(model)
-    if maxpos is not None and L > maxpos:
-        raise ValueError(f"rows have length {L} but the model has max_position_embeddings={maxpos}: use at most {maxpos} "
-                         f"positions (shorter context or fewer / shorter blanks)")
-    return x.long().clone(), known.bool(), valid
+    x = ids(as_rows(input_ids, "input_ids"), "input_ids")
+    known = _like(known, x, what).bool()
+    valid = torch.ones_like(x, dtype=torch.bool) if attention_mask is None else _like(attention_mask, x, "attention_mask").bool()
+    ctx, anchor = known & valid, getattr(model, "anchor_token_id", 0)
+    rows = rows_without(ctx)
+    need(not rows, f"rows {rows} have no context at all (no known, non-padding token): give at least the anchor "
+                   f"token (id {anchor}) at position 0 as known / group 0")
+    rows = (~ctx[:, 0]).nonzero().flatten().tolist()
+    need(not rows, f"rows {rows}: position 0 is a blank or padding, which overlaps the anchor. Position 0 must hold the known anchor "
+                   f"token (id {anchor}); shift the blanks right by one (`infill` and `generate` do this) and pad on the right")
+    fits(model, x.shape[1], f"rows of length {x.shape[1]}")
+    return x.clone(), known, valid
 
 # %% ../nbs/05_sample.ipynb #f809db4c
-def _uniform(shape, generator, device):
-    gdev = generator.device if generator is not None else "cpu"
-    return torch.rand(shape, generator=generator, device=gdev).to(device)
+@dataclass(frozen=True)
+class Sampling:
+    "How a sampler turns logits into tokens: greedy (the default), or temperature / top-k / top-p sampling."
+    do_sample:bool=False # sample (else greedy)
+    temperature:float=1.0 # sampling temperature (0 = greedy)
+    top_k:int|None=None # keep the k most likely tokens
+    top_p:float|None=None # nucleus sampling mass
+    generator:torch.Generator|None=None # seeds sampling (and the "random" criterion of `dynamic_resample`)
 
-def _filtered(logits:Tensor, temperature:float, top_k:int|None, top_p:float|None) -> Tensor:
-    "Logits / temperature with everything outside the top-k / top-p nucleus set to -inf: the distribution sampling draws from."
-    z = logits.float() / temperature
-    if top_k is not None and top_k < z.shape[-1]:
-        z = z.masked_fill(z < z.topk(top_k, dim=-1).values[..., -1:], float("-inf"))
-    if top_p is not None and top_p < 1.0:
-        zs, zi = z.sort(-1, descending=True)
-        cum = zs.softmax(-1).cumsum(-1)
-        drop = cum - zs.softmax(-1) > top_p  # keep the smallest prefix reaching top_p (always the top token)
-        z = z.scatter(-1, zi, zs.masked_fill(drop, float("-inf")))
-    return z
+    def __post_init__(self):
+        need(self.temperature is not None and self.temperature >= 0, f"temperature must be >= 0; got {self.temperature}")
+        if self.top_k is not None: count(self.top_k, "top_k (None = no limit)")
+        need(self.top_p is None or 0 < self.top_p <= 1, f"top_p must lie in (0, 1]; got {self.top_p}")
 
-def _draw(weights:Tensor, generator=None) -> Tensor:
-    "One index per row of non-negative `weights` (..., V), with probability proportional to its weight (inverse CDF)."
-    cdf = weights.cumsum(-1)
-    u = _uniform(cdf.shape[:-1] + (1,), generator, cdf.device) * cdf[..., -1:]
-    return (cdf < u).sum(-1).clamp(max=weights.shape[-1] - 1)
+    @property
+    def sampled(self) -> bool: return self.do_sample and self.temperature > 0
 
-def _pick(logits:Tensor, # (..., V) logits
-          do_sample:bool=False, temperature:float=1.0, top_k:int|None=None, top_p:float|None=None,
-          generator:torch.Generator|None=None,
-          stats:bool=False): # also return (prob, entropy) under the model's own distribution
-    "Greedy or sampled token per row, optionally with the model probability of that token and the entropy."
-    logits = logits.float()
-    if not do_sample or temperature == 0: tok = logits.argmax(-1)
-    else: tok = _draw(_filtered(logits, temperature, top_k, top_p).softmax(-1), generator)
-    if not stats: return tok, None, None
-    logp = logits.log_softmax(-1)
-    return tok, logp.gather(-1, tok[..., None])[..., 0].exp(), -(logp.exp() * logp).sum(-1)
+    def uniform(self, shape, device) -> Tensor:
+        "Uniforms in [0, 1) from `generator` (on its own device), moved to `device`."
+        g = self.generator
+        return torch.rand(shape, generator=g, device=g.device if g is not None else "cpu").to(device)
 
-def _check_sampling(do_sample, temperature, top_k, top_p):
-    if temperature is None or temperature < 0: raise ValueError(f"temperature must be >= 0; got {temperature}")
-    if top_k is not None and (not isinstance(top_k, int) or top_k < 1): raise ValueError(f"top_k must be an int >= 1 or None; got {top_k!r}")
-    if top_p is not None and not 0 < top_p <= 1: raise ValueError(f"top_p must lie in (0, 1]; got {top_p}")
+    def filtered(self, logits:Tensor) -> Tensor:
+        "Logits / temperature with everything outside the top-k / top-p nucleus set to -inf: the distribution sampling draws from."
+        z = logits.float() / self.temperature
+        if self.top_k is not None and self.top_k < z.shape[-1]:
+            z = z.masked_fill(z < z.topk(self.top_k, dim=-1).values[..., -1:], float("-inf"))
+        if self.top_p is not None and self.top_p < 1.0:
+            zs, zi = z.sort(-1, descending=True)
+            drop = zs.softmax(-1).cumsum(-1) - zs.softmax(-1) > self.top_p  # keep the smallest prefix reaching top_p (always the top token)
+            z = z.scatter(-1, zi, zs.masked_fill(drop, float("-inf")))
+        return z
+
+    def draw(self, weights:Tensor) -> Tensor:
+        "One index per row of non-negative `weights` (..., V), with probability proportional to its weight (inverse CDF)."
+        cdf = weights.cumsum(-1)
+        u = self.uniform(cdf.shape[:-1] + (1,), cdf.device) * cdf[..., -1:]
+        return (cdf < u).sum(-1).clamp(max=weights.shape[-1] - 1)
+
+    def pick(self, logits:Tensor, # (..., V) logits
+             stats:bool=False): # also return (prob, entropy) under the model's own distribution
+        "Greedy or sampled token per row, optionally with the model probability of that token and the entropy."
+        logits = logits.float()
+        tok = self.draw(self.filtered(logits).softmax(-1)) if self.sampled else logits.argmax(-1)
+        if not stats: return tok, None, None
+        logp = logits.log_softmax(-1)
+        return tok, logp.gather(-1, tok[..., None])[..., 0].exp(), -(logp.exp() * logp).sum(-1)
+
+def _sampling(sampling:Sampling|None, kw:dict) -> Sampling:
+    "The `Sampling` of a sampler call: `sampling`, or one built from the keywords do_sample, temperature, top_k, top_p, generator."
+    if sampling is None: return Sampling(**kw)
+    need(not kw, f"pass either sampling=Sampling(...) or the keywords {sorted(kw)}, not both")
+    return sampling
+
+def _check_sampling(do_sample, temperature, top_k, top_p): Sampling(do_sample, temperature, top_k, top_p)
 
 # %% ../nbs/05_sample.ipynb #af4aee7b
 class _ContentCache:
@@ -175,8 +184,7 @@ def _plan(group_ids:Tensor, valid:Tensor) -> Plan:
 # %% ../nbs/05_sample.ipynb #c60c2801
 CONTEXTS = ("group0", "causal")
 
-def _check_context(context:str):
-    if context not in CONTEXTS: raise ValueError(f"context must be one of {CONTEXTS}; got {context!r}")
+def _check_context(context:str): one_of(context, "context", CONTEXTS)
 
 def _model_groups(g:Tensor, context:str, valid:Tensor) -> Tensor:
     "The model's group ids for sampler group ids `g` (0 = given): `g` itself, or the given tokens laid out by `causal_context`."
@@ -221,21 +229,18 @@ def groupwise_sample(model, # an `A3ForCausalLM`
                      input_ids:Tensor, # (B, L) or (L,) tokens; blanks hold any placeholder (never read before they are sampled)
                      group_ids:Tensor, # (B, L) or (L,) groups: 0 = context (given), 1..K filled in ascending order
                      *,
+                     sampling:Sampling|None=None, # how logits become tokens (default: greedy); or pass its fields as keywords
                      use_cache:bool=True, # content-stream KV cache (False: rerun the whole row per group); fp32: token-identical, bf16: logits within 0.125 (see below)
-                     do_sample:bool=False, # sample (else greedy)
-                     temperature:float=1.0, # sampling temperature (0 = greedy)
-                     top_k:int|None=None, # keep the k most likely tokens
-                     top_p:float|None=None, # nucleus sampling mass
-                     generator:torch.Generator|None=None, # for seeded sampling
                      attention_mask:Tensor|None=None, # (B, L) 1 = real token, 0 = right padding
                      eos_token_id:int|None=None, # stop a row after it commits this token (see above)
                      pad_token_id:int|None=None, # fills the blanks skipped after EOS (default: eos_token_id)
                      callback=None, # `callback(step, output_ids, steps)` after every step
                      return_trace:bool=False, # also return a list of `Trace`, one per row
                      context:str="group0", # the given tokens: one bidirectional group 0 (paper), or "causal" (left-to-right singletons)
+                     **sampling_kw, # do_sample, temperature, top_k, top_p, generator: the fields of `Sampling`
                     ):
     "Algorithm 1: fill groups 1..K of `group_ids` in order, each group's tokens in parallel. Returns ids (and traces)."
-    _check_sampling(do_sample, temperature, top_k, top_p)
+    sp = _sampling(sampling, sampling_kw)
     dev = _device(model)
     input_ids = torch.as_tensor(input_ids).to(dev)
     g = check_group_ids(torch.as_tensor(group_ids).to(dev))
@@ -262,7 +267,7 @@ def groupwise_sample(model, # an `A3ForCausalLM`
             am = valid if not eos else valid & ~stop.dropped
             logits = model(x, gm, attention_mask=am, query_positions=qpos).logits
             logits = logits.gather(1, qpos[..., None].expand(-1, -1, logits.shape[-1]))
-        tok, p, ent = _pick(logits, do_sample, temperature, top_k, top_p, generator, stats=want)
+        tok, p, ent = sp.pick(logits, stats=want)
         x.scatter_(1, qpos, torch.where(qok, tok, x.gather(1, qpos)))
         if eos: stop.commit(x, qpos, qok, tok)
         if want:
@@ -286,24 +291,18 @@ def dynamic_resample(model, # an `A3ForCausalLM`
                      criterion:str="confidence", # "confidence", "entropy" or "random"
                      mode:str="faithful", # "faithful" (paper, uncached) or "adaptive" (committed at step t = group t, cached)
                      use_cache:bool=True, # adaptive mode only: exact KV cache (False: the same factorization, uncached)
-                     do_sample:bool=False, temperature:float=1.0, top_k:int|None=None, top_p:float|None=None,
-                     generator:torch.Generator|None=None, # seeds sampling and the "random" criterion
+                     sampling:Sampling|None=None, # how logits become tokens (default: greedy; its generator also seeds "random"); or its fields as keywords
                      attention_mask:Tensor|None=None, # (B, L) 1 = real token, 0 = right padding
                      callback=None, # `callback(step, output_ids, steps)` after every step
                      return_trace:bool=False, # also return a list of `Trace`, one per row
                      context:str="group0", # the given tokens: one bidirectional group 0 (paper), or "causal" (left-to-right singletons)
+                     **sampling_kw, # do_sample, temperature, top_k, top_p, generator: the fields of `Sampling`
                     ):
     "Algorithm 2: each step, score all blanks and commit the `step_size` best. Returns ids (and traces)."
-    if not isinstance(step_size, int) or isinstance(step_size, bool) or step_size < 1:
-        raise ValueError(f"step_size must be an int >= 1; got {step_size!r}")
-    if criterion not in CRITERIA: raise ValueError(f"criterion must be one of {CRITERIA}; got {criterion!r}")
-    if mode not in MODES: raise ValueError(f"mode must be one of {MODES}; got {mode!r}")
-    _check_sampling(do_sample, temperature, top_k, top_p)
+    count(step_size, "step_size"); one_of(criterion, "criterion", CRITERIA); one_of(mode, "mode", MODES)
+    sp = _sampling(sampling, sampling_kw)
     dev = _device(model)
-    km = torch.as_tensor(known_mask).to(dev)
-    if km.dtype != torch.bool:
-        if km.dtype.is_floating_point or not bool(((km == 0) | (km == 1)).all()): raise ValueError(f"known_mask must be bool (True = known); got dtype {km.dtype}")
-        km = km.bool()
+    km = flags(torch.as_tensor(known_mask).to(dev), "known_mask", "known")
     input_ids = torch.as_tensor(input_ids).to(dev)
     if km.ndim == 1 and input_ids.ndim == 2: km = km[None].expand(input_ids.shape[0], -1)
     x, known, valid = _prepare(model, input_ids, km, attention_mask, "known_mask")
@@ -330,8 +329,8 @@ def dynamic_resample(model, # an `A3ForCausalLM`
         else:
             logits = model(x, gm, attention_mask=valid, query_positions=qpos).logits
             logits = logits.gather(1, qpos[..., None].expand(-1, -1, logits.shape[-1]))
-        tok, p, ent = _pick(logits, do_sample, temperature, top_k, top_p, generator, stats=True)
-        score = p if criterion == "confidence" else -ent if criterion == "entropy" else _uniform(p.shape, generator, p.device)
+        tok, p, ent = sp.pick(logits, stats=True)
+        score = p if criterion == "confidence" else -ent if criterion == "entropy" else sp.uniform(p.shape, p.device)
         k = min(step_size, qpos.shape[1])
         top = score.masked_fill(~qok, float("-inf")).topk(k, dim=1).indices
         cpos, cok = qpos.gather(1, top), qok.gather(1, top)             # committed this step (next call's new content)

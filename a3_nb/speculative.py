@@ -9,8 +9,8 @@ from __future__ import annotations
 import torch
 from torch import Tensor
 from .groups import check_group_ids
-from .sample import (TraceStep, _ContentCache, _check_context, _check_sampling, _device, _draw, _filtered,
-                          _finish_traces, _model_groups, _prepare, _uniform)
+from .sample import Sampling, TraceStep, _ContentCache, _check_context, _device, _finish_traces, _model_groups, _prepare, _sampling
+from .checks import count
 
 # %% auto #0
 __all__ = ['speculative_sample']
@@ -53,18 +53,14 @@ def speculative_sample(model, # an `A3ForCausalLM`
                        group_ids:Tensor, # (B, L) or (L,): 0 = given; blanks filled one at a time by ascending group id, then position
                        *,
                        k:int=4, # drafts per step
-                       do_sample:bool=False, # sample (else greedy)
-                       temperature:float=1.0, # sampling temperature (0 = greedy)
-                       top_k:int|None=None, # keep the k most likely tokens (of the target and the drafts alike)
-                       top_p:float|None=None, # nucleus sampling mass
-                       generator:torch.Generator|None=None, # for seeded sampling
+                       sampling:Sampling|None=None, # how logits become tokens, for the target and the drafts alike (default: greedy); or its fields as keywords
                        attention_mask:Tensor|None=None, # (B, L) 1 = real token, 0 = right padding
                        context:str="group0", # the given tokens: one bidirectional group 0, or "causal" (left-to-right singletons)
                        return_trace:bool=False, # also return one `Trace` per row (drafted / accepted / rejected per step)
+                       **sampling_kw, # do_sample, temperature, top_k, top_p, generator: the fields of `Sampling`
                       ):
     "Lossless speculative any-subset decoding: the law of one-blank-per-group sampling in the order of `group_ids`, in fewer model calls."
-    _check_sampling(do_sample, temperature, top_k, top_p); _check_context(context)
-    if not isinstance(k, int) or k < 1: raise ValueError(f"k (drafts per step) must be an int >= 1; got {k!r}")
+    sp = _sampling(sampling, sampling_kw); _check_context(context); count(k, "k (drafts per step)")
     dev = _device(model)
     input_ids = torch.as_tensor(input_ids).to(dev)
     g = check_group_ids(torch.as_tensor(group_ids).to(dev))
@@ -72,10 +68,10 @@ def speculative_sample(model, # an `A3ForCausalLM`
     x, known, valid = _prepare(model, input_ids, g == 0, attention_mask, "group_ids")
     x0, B = x.clone(), x.shape[0]
     order, nb, rank = _blank_order(g, valid)
-    sample = do_sample and temperature > 0
+    sample = sp.sampled
     def drafts(lg, pos, ok):   # k drafts drawn in parallel from their query logits (B, k, V), written into x
-        q = _filtered(lg, temperature, top_k, top_p).softmax(-1) if sample else None
-        d = _draw(q, generator) if sample else lg.argmax(-1)
+        q = sp.filtered(lg).softmax(-1) if sample else None
+        d = sp.draw(q) if sample else lg.argmax(-1)
         _put(x, pos, ok, d)
         return d, q
     cache, ctx = _ContentCache(model, x), known & valid
@@ -93,16 +89,16 @@ def speculative_sample(model, # an `A3ForCausalLM`
         lg = cache(torch.cat([rpos, dpos], 1), torch.cat([rok, dok], 1), qpos, chain, see); call += 1
         lv, ld = lg[:, :k + 1], lg[:, k + 1:].unflatten(1, (k + 1, k))
         if sample:
-            p = _filtered(lv, temperature, top_k, top_p).softmax(-1)
+            p = sp.filtered(lv).softmax(-1)
             pd, qd = p[:, :k].gather(-1, d[..., None])[..., 0], q.gather(-1, d[..., None])[..., 0]
-            acc = (_uniform((B, k), generator, dev) * qd <= pd) & dok      # accept d_j with probability min(1, p/q)
+            acc = (sp.uniform((B, k), dev) * qd <= pd) & dok      # accept d_j with probability min(1, p/q)
         else: acc = (d == lv[:, :k].argmax(-1)) & dok
         a = torch.where(acc.all(1), k, (~acc).int().argmax(1))             # drafts accepted before the first rejection
         rpos, rok = _at(order, nb, (n + a + 1)[:, None])                    # the blank this step draws itself
         pick = lambda t, i: t.gather(1, i[:, None, None].expand(-1, 1, t.shape[-1]))[:, 0]
         if sample:
             pa = pick(p, a); res = (pa - pick(q, a.clamp(max=k - 1))).clamp(min=0)
-            r = _draw(torch.where((a < k)[:, None] & (res.sum(-1, keepdim=True) > 0), res, pa), generator)  # residual after a rejection
+            r = sp.draw(torch.where((a < k)[:, None] & (res.sum(-1, keepdim=True) > 0), res, pa))  # residual after a rejection
         else: r = pick(lv, a).argmax(-1)
         _put(x, rpos, rok, r[:, None])
         cache.valid[:, -k:] &= ks[None] <= a[:, None]                      # rejected drafts' columns are dead

@@ -67,13 +67,17 @@ def _blank_lengths(lengths, n_blanks:list[int], max_blank_len:int) -> list[list[
             if not isinstance(v, int) or isinstance(v, bool) or v < 1: raise ValueError(f"blank lengths must be ints >= 1; got {v!r}")
     return out
 
-def _pad_rows(rows:list[list[int]], known:list[list[bool]], pad:int, device):
-    "Right-pad token rows: (ids, known, attention_mask) tensors."
+def _pad_rows(rows:list[list[int]], # token ids per row
+              known:list[list[bool]]|None=None, # per row: which tokens are given (None: all; padding counts as known)
+              pad:int=0, # id put into the padding
+              device=None): # where the tensors go (None: the CPU)
+    "Right-pad token rows: (ids, known, attention_mask) tensors (`a3_nb.eval` pads its scoring rows with it too)."
     L = max(map(len, rows))
     ids = torch.full((len(rows), L), pad, dtype=torch.long)
     km = torch.ones(len(rows), L, dtype=torch.bool); am = torch.zeros(len(rows), L, dtype=torch.long)
-    for b, (r, k) in enumerate(zip(rows, known)):
-        ids[b, :len(r)] = torch.tensor(r); km[b, :len(k)] = torch.tensor(k); am[b, :len(r)] = 1
+    for b, r in enumerate(rows):
+        ids[b, :len(r)] = torch.tensor(r, dtype=torch.long); am[b, :len(r)] = 1
+        if known is not None: km[b, :len(known[b])] = torch.tensor(known[b], dtype=torch.bool)
     return ids.to(device), km.to(device), am.to(device)
 
 def _check_length(model, n:int, what:str):

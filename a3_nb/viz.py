@@ -25,10 +25,10 @@ from .masks import content_mask, query_mask, reorder
 from .bench import tile_map, tile_stats  # measuring helpers live in bench (bench imports only torch at the top)
 
 # %% auto #0
-__all__ = ['OKABE_ITO', 'CONTEXT_COLOR', 'TILE_COLORS', 'STEP_CMAP', 'STRATEGIES', 'group_colors', 'fig_to_png', 'token_strings',
-           'plot_masks', 'plot_tiles', 'repo_figures_dir', 'trace_table', 'plot_generation_order', 'plot_step',
-           'frame_html', 'GenerationPlayer', 'widget_embed_js', 'save_html', 'explorer_groups', 'MaskExplorer',
-           'load_log', 'plot_training_curves', 'explore']
+__all__ = ['OKABE_ITO', 'CONTEXT_COLOR', 'TILE_COLORS', 'STEP_CMAP', 'EXPLORER_STRATEGIES', 'group_colors', 'fig_to_png',
+           'token_strings', 'plot_masks', 'plot_tiles', 'repo_figures_dir', 'trace_table', 'plot_generation_order',
+           'plot_step', 'frame_html', 'GenerationPlayer', 'widget_embed_js', 'save_html', 'explorer_groups',
+           'MaskExplorer', 'load_log', 'plot_training_curves', 'plot_loss_curves', 'explore']
 
 # %% ../nbs/07_viz.ipynb #6a33f91b
 OKABE_ITO = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7', '#000000']
@@ -416,7 +416,11 @@ def save_html(widget:W.Widget,  # the widget to show (e.g. a `GenerationPlayer`)
     return path
 
 # %% ../nbs/07_viz.ipynb #386eba4d
-STRATEGIES = ('ar', 'contiguous', 'permuted', 'infill')
+EXPLORER_STRATEGIES = ('ar', 'contiguous', 'permuted', 'infill')  # what the explorer draws (not the trainer's `a3_nb.config.STRATEGIES`)
+
+def __getattr__(name):  # the old name of `EXPLORER_STRATEGIES`, still importable from a3_nb.viz
+    if name == 'STRATEGIES': return EXPLORER_STRATEGIES
+    raise AttributeError(f"module 'a3_nb.viz' has no attribute {name!r}")
 
 def explorer_groups(strategy:str,  # one of "ar", "contiguous", "permuted", "infill"
                     L:int,  # sequence length (position 0 is the anchor)
@@ -424,7 +428,7 @@ def explorer_groups(strategy:str,  # one of "ar", "contiguous", "permuted", "inf
                     seed:int=0,  # seed for "permuted" and "infill"
                    ) -> torch.Tensor:  # (L,) group ids
     "Group ids the `MaskExplorer` shows for its controls."
-    if strategy not in STRATEGIES: raise ValueError(f"strategy must be one of {STRATEGIES}; got {strategy!r}")
+    if strategy not in EXPLORER_STRATEGIES: raise ValueError(f"strategy must be one of {EXPLORER_STRATEGIES}; got {strategy!r}")
     gen = torch.Generator().manual_seed(int(seed))
     s = max(1, min(int(group_size), L - 1))
     if strategy == 'ar': return ar_groups(L)
@@ -442,7 +446,7 @@ class MaskExplorer(W.VBox):
                  draw:bool=True,  # redraw the figures on each change (False: only rebuild group ids and masks)
                 ):
         self.dpi, self.draw, self._hold = dpi, draw, False
-        self.strategy = W.Dropdown(options=STRATEGIES, value=strategy, description='strategy')
+        self.strategy = W.Dropdown(options=EXPLORER_STRATEGIES, value=strategy, description='strategy')
         self.L = W.IntSlider(value=L, min=4, max=256, description='L', continuous_update=False)
         self.group_size = W.IntSlider(value=group_size, min=1, max=16, description='group size', continuous_update=False)
         self.seed = W.IntText(value=seed, description='seed', layout=W.Layout(width='160px'))
@@ -479,42 +483,43 @@ class MaskExplorer(W.VBox):
                            f"<b>{sh['empty']:.0%}</b> of {self.tile.value}×{self.tile.value} tiles skipped")
 
 # %% ../nbs/07_viz.ipynb #2aa85479
-def load_log(records_or_path,  # list of dicts, or the path of a .jsonl log (one JSON object per line)
+def load_log(records_or_path,  # records (a list of dicts), a `log.jsonl` path or a run folder
             ) -> list[dict]:  # records that carry a loss, sorted by step
-    "Training-log records with a `step` and a `loss`."
-    if isinstance(records_or_path, (str, Path)):
-        p = Path(records_or_path)
-        if not p.exists(): raise ValueError(f"log file {p} does not exist")
-        recs = [json.loads(l) for l in p.read_text().splitlines() if l.strip()]
-    else: recs = list(records_or_path)
+    "Training-log records with a `step` and a `loss`: `a3_nb.train.read_log`, filtered and sorted."
+    from a3_nb.train import read_log  # the one log reader (lazily: the trainer is not needed to draw records)
+    try: recs = read_log(records_or_path)
+    except FileNotFoundError as e: raise ValueError(str(e)) from None
     recs = [r for r in recs if r.get('loss') is not None]
     bad = [r for r in recs if 'step' not in r]
     if bad: raise ValueError(f"log records need a 'step'; got one with keys {sorted(bad[0])}")
     if not recs: raise ValueError("no record with a 'loss' in the log")
     return sorted(recs, key=lambda r: r['step'])
 
-def plot_training_curves(records_or_path,  # records (dicts with step, stage, group_size, loss, lr, tokens_per_s) or a .jsonl path
-                         title:str|None=None,  # figure title
-                         smooth:int=0,  # running-mean window for the loss (0: none)
-                        ) -> Figure:
-    "Loss by curriculum stage with stage boundaries, and the learning rate."
-    recs = load_log(records_or_path)
+def _smooth(y:np.ndarray, smooth:float) -> np.ndarray:
+    "`y` for display: an EMA for 0 < smooth < 1, the running mean of `smooth` points (valid part) for smooth > 1."
+    if 0 < smooth < 1:
+        out, e = [], None
+        for v in y: e = v if e is None else smooth * e + (1 - smooth) * v; out.append(e)
+        return np.array(out)
+    if smooth > 1 and len(y) >= smooth: return np.convolve(y, np.ones(int(smooth)) / int(smooth), mode='valid')
+    return y
+
+def _by_stage(fig:Figure, recs:list[dict], smooth:float):
+    "One run: the loss coloured by curriculum stage (legend: group size, tokens/s), stage boundaries, the lr below."
     step = np.array([r['step'] for r in recs]); loss = np.array([r['loss'] for r in recs], dtype=float)
     stage = np.array([r.get('stage', 0) for r in recs])
     has_lr = any(r.get('lr') is not None for r in recs)
-    fig = Figure(figsize=(7, 4.2 if has_lr else 3), layout='constrained')
     axs = fig.subplots(2 if has_lr else 1, 1, sharex=True, height_ratios=[3, 1] if has_lr else None, squeeze=False)[:, 0]
     ax = axs[0]
-    stages = list(dict.fromkeys(stage.tolist()))
-    for i, sg in enumerate(stages):
+    for i, sg in enumerate(dict.fromkeys(stage.tolist())):
         m = stage == sg; r0 = recs[int(np.argmax(m))]
         tps = [r['tokens_per_s'] for r, mm in zip(recs, m) if mm and r.get('tokens_per_s')]
         lab = f"stage {sg}" + (f" (s={r0['group_size']})" if r0.get('group_size') is not None else "")
         if tps: lab += f", {np.median(tps):,.0f} tok/s"
-        col = OKABE_ITO[i % 7]
-        ax.plot(step[m], loss[m], '-', color=col, lw=1, alpha=0.35 if smooth > 1 else 1, label=None if smooth > 1 else lab)
-        if smooth > 1:
-            y = np.convolve(loss[m], np.ones(smooth) / smooth, mode='valid') if m.sum() >= smooth else loss[m]
+        col, smoothed = OKABE_ITO[i % 7], smooth > 1 or 0 < smooth < 1   # smoothed: the raw loss faint, the smoothed line labelled
+        ax.plot(step[m], loss[m], '-', color=col, lw=1, alpha=0.35 if smoothed else 1, label=None if smoothed else lab)
+        if smoothed:
+            y = _smooth(loss[m], smooth)
             ax.plot(step[m][len(step[m]) - len(y):], y, '-', color=col, lw=1.6, label=lab)
     for b in np.nonzero(stage[1:] != stage[:-1])[0] + 1:
         for a in axs: a.axvline((step[b - 1] + step[b]) / 2, color='#555555', ls='--', lw=0.8)
@@ -523,8 +528,56 @@ def plot_training_curves(records_or_path,  # records (dicts with step, stage, gr
         lr = np.array([r.get('lr', np.nan) if r.get('lr') is not None else np.nan for r in recs], dtype=float)
         axs[1].plot(step, lr, color=OKABE_ITO[4], lw=1); axs[1].set_ylabel('lr', fontsize=8); axs[1].tick_params(labelsize=7)
     axs[-1].set_xlabel('step', fontsize=8)
-    fig.suptitle(title or 'training loss by curriculum stage', fontsize=10)
+
+def _by_phase(fig:Figure, logs:dict, smooth:float):
+    "One line per run (all records of its log), dashed at its phase ends; one run: each phase's grouping named above."
+    ax = fig.subplots()
+    for label, log in logs.items():
+        tr = [r for r in log if r.get('kind', 'train') == 'train' and r.get('loss') is not None]
+        if not tr: continue
+        y = _smooth(np.array([r['loss'] for r in tr], dtype=float), smooth)
+        line, = ax.plot([r['step'] for r in tr][len(tr) - len(y):], y, lw=1.4, label=label or None)
+        prev, last = 0, tr[-1]['step']
+        for r in log:  # a phase record at step k: steps prev+1..k belonged to that phase
+            if r.get('kind') != 'phase': continue
+            if r['step'] < last: ax.axvline(r['step'] + 0.5, color=line.get_color(), ls='--', lw=0.8, alpha=0.6)
+            if len(logs) == 1:
+                ax.text((prev + r['step']) / 2 + 0.5, 1.0, f"{r['strategy']}{'' if r['group_size'] is None else ' ' + str(r['group_size'])}",
+                        transform=ax.get_xaxis_transform(), ha='center', va='bottom', fontsize=8)
+            prev = r['step']
+    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+    ax.set_xlabel('optimizer step (dashed: phase boundaries)')
+    ax.set_ylabel('training loss (nats/token)' + (f", EMA {smooth}" if 0 < smooth < 1 else f", mean of {int(smooth)}" if smooth > 1 else ""))
+    ax.grid(alpha=0.3)
+    if len(logs) > 1: ax.legend(fontsize=8)
+
+def plot_training_curves(runs,  # one run (records, a `log.jsonl` path or a run folder), or {label: run} to compare several
+                         title:str|None=None,  # figure title
+                         smooth:float=0,  # display smoothing: a running-mean window (an int > 1) or an EMA factor (0 < smooth < 1)
+                         out=None,  # also save the figure here (PNG, 110 dpi)
+                         by_stage:bool=True,  # one run: colour by stage, lr panel; False (or several runs): a line per run, phases named
+                        ) -> Figure:
+    "The training loss against step with the curriculum's boundaries: by stage with the learning rate, or one line per run."
+    if by_stage and not isinstance(runs, dict):
+        recs = load_log(runs)
+        fig = Figure(figsize=(7, 4.2 if any(r.get('lr') is not None for r in recs) else 3), layout='constrained')
+        _by_stage(fig, recs, smooth)
+        fig.suptitle(title or 'training loss by curriculum stage', fontsize=10)
+    else:
+        from a3_nb.train import read_log
+        fig = Figure(figsize=(8, 4.2))
+        _by_phase(fig, {k: read_log(v) for k, v in (runs if isinstance(runs, dict) else {"": runs}).items()}, smooth)
+        fig.axes[0].set_title(title or 'training loss by curriculum phase', pad=16); fig.tight_layout()
+    if out is not None: Path(out).parent.mkdir(parents=True, exist_ok=True); fig.savefig(out, dpi=110)
     return fig
+
+def plot_loss_curves(runs,  # {label: run folder or log path}, or one run
+                     out=None,  # save the figure here (PNG)
+                     smooth:float=0.0,  # EMA smoothing for display
+                     title:str="A3 curriculum: training loss by stage",
+                    ) -> Figure:
+    "`plot_training_curves(runs, title, smooth, out, by_stage=False)`: the name and argument order it had in `a3_nb.train`."
+    return plot_training_curves(runs, title, smooth, out, by_stage=False)
 
 # %% ../nbs/07_viz.ipynb #51be493d
 def explore(model,  # an `A3ForCausalLM`

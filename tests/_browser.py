@@ -1,7 +1,7 @@
 """Shared set-up of the headless-Chromium tests (tests/test_*_browser.py).
 
-Debian's `chromium` with the flags that keep it quiet on a machine without network (TOOLCHAIN.md); Playwright from
-PyPI drives it (`executable_path`), never `playwright install`."""
+Debian's `chromium` with the flags that keep it quiet on a machine without network (no update, sync or QUIC
+traffic); Playwright from PyPI drives it (`executable_path`), never `playwright install`."""
 import os
 from pathlib import Path
 

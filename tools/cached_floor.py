@@ -10,11 +10,11 @@ For each model (fp32, batch 1, 32 prompt tokens, 256 blanks, s = 1): millisecond
     (the floor any cached decoder built on the stock model pays), and with a preallocated `StaticCache` (2 tokens).
 Runs are interleaved, `--repeats` times; medians are reported. Run it on a quiet machine.
 """
-import argparse, json, statistics, time
+import argparse, json, time
 from pathlib import Path
 import torch
 from transformers import DynamicCache, StaticCache
-from a3_nb.bench import build_base, wrap, machine_info
+from a3_nb.bench import build_base, wrap, machine_info, summarize
 from a3_nb.sample import groupwise_sample
 from a3_nb.groups import infill_groups
 
@@ -66,7 +66,7 @@ for name in a.models:
     runs = {k: [] for k in arms}
     for r in range(a.repeats):
         for k, f in arms.items(): runs[k].append(f())
-    med = {k: statistics.median(v) for k, v in runs.items()}
+    med = {k: summarize(v)["median"] for k, v in runs.items()}
     row = dict(ms_per_step_median=med, ms_per_step_runs=runs,
                cached_speedup=med["a3_uncached"] / med["a3_cached"],
                speedup_bound_1tok=med["a3_uncached"] / med["hf_dynamic_1tok"],

@@ -10,7 +10,8 @@ import argparse, json, time
 from pathlib import Path
 import torch
 from a3_nb.text import load_a3
-from a3_nb.train import load_config, build_rows, evaluate, base_ar_loss
+from a3_nb.train import load_config, build_rows, evaluate
+from a3_nb.demo import base_ar_loss
 from a3_nb.model import adapters_off
 
 p = argparse.ArgumentParser(description=__doc__.split("\n")[0])

@@ -19,7 +19,8 @@ else:
     logs = {}
     for arm, extra in (("bf16", ["mixed_precision=bf16"]), ("fp32", ["mixed_precision=no"])):
         d = Path(f"runs/precision_probe_{arm}"); subprocess.run(CMD + ["--output-dir", str(d)] + extra, check=True); logs[arm] = d/"log.jsonl"
-rec = {k: [json.loads(l) for l in v.read_text().splitlines() if '"train"' in l] for k, v in logs.items()}
+from a3_nb.train import read_log  # the project's one log reader
+rec = {k: [r for r in read_log(v) if r["kind"] == "train"] for k, v in logs.items()}
 speed = {k: statistics.median(r["tokens_per_s"] for r in v[1:]) for k, v in rec.items()}
 diffs = [abs(x["loss"] - y["loss"]) for x, y in zip(rec["bf16"], rec["fp32"])]
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())

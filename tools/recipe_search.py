@@ -41,8 +41,8 @@ def score(m, tok, rows, passages):
                 rougeL=r["rougeL"], rouge1=r["rouge1"], example=preds[0], eval_seconds=time.time() - t0)
 
 def train_minutes(run, step):
-    log = [json.loads(l) for l in (Path(run)/"log.jsonl").read_text().splitlines() if l]
-    tr = [e for e in log if e.get("kind") == "train"]
+    from a3_nb.train import read_log
+    tr = [e for e in read_log(run) if e.get("kind") == "train"]
     t_end = max(e["time"] for e in tr if e["step"] <= step)
     first = tr[0]
     dt0 = first["tokens"] / first["tokens_per_s"]  # the first step's own duration
@@ -87,7 +87,7 @@ def main():
         w0, _, _ = load_a3("smollm2-135m")
         res["base"] = dict(prefix_only_rougeL=rouge(preds, [p["middle"] for p in passages])["rougeL"],
                            untrained_a3=score(w0, tok, rows, passages))
-        from a3_nb.train import base_ar_loss
+        from a3_nb.demo import base_ar_loss
         res["base"]["base_ar"] = base_ar_loss(w0, rows, 4)
         del w0; save(); print("base", res["base"], flush=True)
     del base
@@ -121,7 +121,8 @@ def main():
             pt = dict(step=st, tokens=st * 512, minutes=train_minutes(run, st), **score(m, tok, rows, passages))
             pts.append(pt); print(label, pt, flush=True); del m
             res["arms"][label] = dict(overrides=ARMS[label], points=pts, wall_seconds=wall, done=False); save()
-        tps = sorted(e["tokens_per_s"] for e in map(json.loads, (run/"log.jsonl").read_text().splitlines()) if e.get("kind") == "train")
+        from a3_nb.train import read_log
+        tps = sorted(e["tokens_per_s"] for e in read_log(run) if e.get("kind") == "train")
         res["arms"][label].update(done=True, tokens_per_s_p90=tps[int(0.9 * (len(tps) - 1))]); save()
         shutil.rmtree(run)  # checkpoints of full fine-tuning are 0.5 GB each
     if a.fig: plot(res, a.fig)

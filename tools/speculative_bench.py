@@ -9,7 +9,7 @@ For each passage, `speculative_sample` with k drafts per step (greedy, then temp
 groupwise sampling with s = 1 (greedy: the same tokens, checked) run interleaved; wall time is the sum over passages
 (median of `--repeats` interleaved rounds). Calls per token and acceptance (accepted / drafted) come from the traces.
 """
-import argparse, json, os, platform, statistics, time
+import argparse, json, os, platform, time
 from pathlib import Path
 import torch
 
@@ -39,6 +39,7 @@ def main():
     from a3_nb.sample import groupwise_sample
     from a3_nb.speculative import speculative_sample
     from a3_nb.eval import shakespeare_passages
+    from a3_nb.bench import summarize
     m, tok, _ = load_a3(a.model)
     ps = shakespeare_passages(a.n, split="test", seed=1)
     tasks = layouts(tok, ps, m.anchor_token_id, a.cont)
@@ -72,7 +73,7 @@ def main():
             print(task, rep, {k: round(v, 2) for k, v in tot.items()}, flush=True)
         for st in stats.values():
             st["calls_per_token"] = st["calls"] / st["tokens"]; st["acceptance"] = st["accepted"] / max(st["drafted"], 1)
-        med = {k: statistics.median(v) for k, v in times.items()}
+        med = {k: summarize(v)["median"] for k, v in times.items()}
         res["tasks"][task] = dict(seconds=med, all_seconds=times, speedup={k: med["s=1"] / v for k, v in med.items() if k != "s=1"},
                                   stats=stats, greedy_equals_s1=same, tokens=sum(int((g > 0).sum()) for _, g in rows))
         print(task, json.dumps(res["tasks"][task]["speedup"]), {k: round(v["calls_per_token"], 3) for k, v in stats.items()}, flush=True)

@@ -10,7 +10,8 @@ from pathlib import Path
 import torch
 from a3_nb.hub import load_base
 from a3_nb.model import A3ForCausalLM
-from a3_nb.train import load_config, build_rows, evaluate, base_ar_loss
+from a3_nb.train import load_config, build_rows, evaluate
+from a3_nb.demo import base_ar_loss
 
 p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
 p.add_argument("--seeds", type=int, default=5); p.add_argument("--rows", type=int, default=8); p.add_argument("--out", default=None)
