@@ -105,4 +105,4 @@ def fits(model, # an `A3ForCausalLM` or a backbone
     "Check a row of `n` positions fits the backbone's position embeddings."
     m = max_positions(model)
     need(m is None or n <= m, f"{what} need {n} positions but the model has max_position_embeddings={m}: use at most {m} "
-                              "positions (shorter context or fewer / shorter blanks)")
+                              f"positions (shorten by {n - m if m is not None else 0}: a shorter context or fewer / shorter blanks)")

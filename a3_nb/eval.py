@@ -440,11 +440,15 @@ def _verse_line(l:str, min_chars:int) -> bool:
     l = l.strip()
     return len(l) >= min_chars and not l.startswith("[") and not (l.upper() == l and l.endswith("."))
 
+def _corpus(ds):
+    "`ds`, or `shakespeare_corpus()` when it is None."
+    if ds is not None: return ds
+    from a3_nb.hub import shakespeare_corpus
+    return shakespeare_corpus()
+
 def _split_rows(ds, split:str):
     "The rows of `split` (a `Dataset` is its own split; `ds=None` loads `shakespeare_corpus()`)."
-    if ds is None:
-        from a3_nb.hub import shakespeare_corpus
-        ds = shakespeare_corpus()
+    ds = _corpus(ds)
     return ds[split] if hasattr(ds, "keys") else ds
 
 def _passage(title:str, lines:list, i:int, n_before:int, n_after:int) -> dict:
@@ -480,10 +484,7 @@ def find_passage(title:str="Macbeth",  # a held-out work
                  splits:tuple=("test", "validation"),  # where to look for `title`, in this order
                 ) -> dict:  # {"title", "lines", "prefix", "middle", "suffix"} as `shakespeare_passages`, plus "split" and "middle_at" (index in "lines")
     "The passage of held-out work `title` around its first line containing `line` (the demos' named passages)."
-    if ds is None:
-        from a3_nb.hub import shakespeare_corpus
-        ds = shakespeare_corpus()
-    titles = []
+    ds, titles = _corpus(ds), []
     for split in splits:
         if hasattr(ds, "keys") and split not in ds: continue
         rows = _split_rows(ds, split); ts = list(rows["title"]); titles += ts

@@ -8,7 +8,7 @@ Docs: https://a3-nb.github.io/a3_nb/groups.html.md"""
 from __future__ import annotations
 import torch
 from torch import Tensor
-from .checks import INT_DTYPES, need, compiling, count, one_of, as_rows, ids, flags, rows_without
+from .checks import need, compiling, count, one_of, as_rows, ids, flags, rows_without
 
 # %% auto #0
 __all__ = ['OFFICIAL_STRATEGIES', 'ORDERS', 'check_group_ids', 'ar_groups', 'contiguous_groups', 'permuted_groups',
@@ -24,7 +24,7 @@ def check_group_ids(group_ids,  # (L,) or (B, L) integer group ids, 0 = context
     if compiling(): return g  # value checks are data-dependent: skipped inside torch.compile
     if bool((g < 0).any()):
         b, i = (g < 0).nonzero()[0].tolist()
-        need(False, f"{name} must be >= 0 (0 = context); got {g[b, i].item()} at row {b}, position {i}")
+        raise ValueError(f"{name} must be >= 0 (0 = context); got {g[b, i].item()} at row {b}, position {i}")
     rows = rows_without(g == 0) if require_context else []
     need(not rows, f"{name} rows {rows[:8]} have no group-0 (context) token, so their first group would see "
                    f"nothing; put an anchor token in group 0 (e.g. position 0) or pass require_context=False")

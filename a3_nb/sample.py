@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 import torch, torch.nn.functional as F
 from torch import Tensor
 from .groups import check_group_ids, causal_context
-from .checks import need, count, one_of, as_rows, ids, flags, rows_without, fits, max_positions as _max_positions
+from .checks import need, count, one_of, as_rows, ids, flags, rows_without, fits
 
 # %% auto #0
 __all__ = ['CONTEXTS', 'CRITERIA', 'MODES', 'TraceStep', 'Trace', 'Sampling', 'Plan', 'groupwise_sample', 'dynamic_resample']
@@ -94,7 +94,8 @@ class Sampling:
             z = z.masked_fill(z < z.topk(self.top_k, dim=-1).values[..., -1:], float("-inf"))
         if self.top_p is not None and self.top_p < 1.0:
             zs, zi = z.sort(-1, descending=True)
-            drop = zs.softmax(-1).cumsum(-1) - zs.softmax(-1) > self.top_p  # keep the smallest prefix reaching top_p (always the top token)
+            ps = zs.softmax(-1)
+            drop = ps.cumsum(-1) - ps > self.top_p  # keep the smallest prefix reaching top_p (always the top token)
             z = z.scatter(-1, zi, zs.masked_fill(drop, float("-inf")))
         return z
 

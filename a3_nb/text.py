@@ -10,8 +10,8 @@ import torch
 from torch import Tensor
 from .groups import infill_groups
 from .likelihood import sequence_logprob
-from .sample import (CONTEXTS, CRITERIA, MODES, groupwise_sample, dynamic_resample, _check_sampling, _device,
-                          _max_positions)  # CONTEXTS, CRITERIA, MODES: also the choices of `a3 infill` (a3_nb.cli reads them here)
+from .checks import fits
+from .sample import (CONTEXTS, CRITERIA, MODES, groupwise_sample, dynamic_resample, _check_sampling, _device)  # CONTEXTS, CRITERIA, MODES: also the choices of `a3 infill` (a3_nb.cli reads them here)
 
 # %% auto #0
 __all__ = ['LENGTH_CRITERIA', 'encode_pieces', 'infill', 'generate', 'load_a3']
@@ -80,11 +80,7 @@ def _pad_rows(rows:list[list[int]], # token ids per row
         if known is not None: km[b, :len(known[b])] = torch.tensor(known[b], dtype=torch.bool)
     return ids.to(device), km.to(device), am.to(device)
 
-def _check_length(model, n:int, what:str):
-    maxpos = _max_positions(model)
-    if maxpos is not None and n > maxpos:
-        raise ValueError(f"{what} needs {n} positions (anchor included) but the model has max_position_embeddings={maxpos}: "
-                         f"shorten it by {n - maxpos} tokens")
+def _check_length(model, n:int, what:str): fits(model, n, f"{what} (anchor included)")
 
 # %% ../nbs/05c_text.ipynb #6bd56047
 LENGTH_CRITERIA = ("joint", "mean", "prior")
