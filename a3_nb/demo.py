@@ -230,7 +230,7 @@ DEMO_TOKENS_PER_S = 190.0  # LoRA r=32 + bf16 two-stream training of SmolLM2-135
 @torch.no_grad()
 def base_ar_loss(model, rows, batch_size: int = 4) -> float:
     "The base (backbone) model's own left-to-right loss on packed rows, attending within each document only (as A3 does)."
-    from a3_nb.model import _to_backend_mask
+    from a3_nb.backbone import backend_mask
     base = model.backbone if hasattr(model, "backbone") else model
     was = base.training; base.eval(); b = rows[:]; tot = cnt = 0
     for i in range(0, b["input_ids"].shape[0], batch_size):
@@ -238,7 +238,7 @@ def base_ar_loss(model, rows, batch_size: int = 4) -> float:
         L = x.shape[1]
         keep = torch.ones(L, L, dtype=torch.bool).tril() & (doc[:, :, None] == doc[:, None, :]) & am.bool()[:, None, :]
         keep |= torch.eye(L, dtype=torch.bool)  # every row sees itself (no all-masked rows)
-        mask = _to_backend_mask(keep[:, None], base.config._attn_implementation, next(base.parameters()).dtype)
+        mask = backend_mask(keep[:, None], base.config._attn_implementation, next(base.parameters()).dtype)
         logits = base(input_ids=x, attention_mask=mask, position_ids=b["position_ids"][i:i+batch_size]).logits[:, :-1].float()
         t = lab[:, 1:]; m = (t != -100) & (doc[:, 1:] == doc[:, :-1]) & am[:, 1:].bool()  # a document's first token follows its anchor
         ce = torch.nn.functional.cross_entropy(logits.flatten(0, 1), t.masked_fill(~m, 0).flatten(), reduction="none")

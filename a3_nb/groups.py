@@ -1,4 +1,4 @@
-"""Per-token group ids: the factorizations A3 trains on (AR, contiguous, permuted, mixed) and infers with (infill orders).
+"""Per-token group ids: their validation and the groupings A3 infers with (infill orders, the causal layout of the given tokens).
 
 Docs: https://a3-nb.github.io/a3_nb/groups.html.md"""
 
@@ -11,8 +11,11 @@ from torch import Tensor
 from .checks import need, compiling, count, one_of, as_rows, ids, flags, rows_without
 
 # %% auto #0
-__all__ = ['OFFICIAL_STRATEGIES', 'ORDERS', 'check_group_ids', 'ar_groups', 'contiguous_groups', 'permuted_groups',
-           'mixed_groups', 'span_groups', 'batch_groups', 'infill_groups', 'causal_context', 'group_sizes']
+__all__ = ['ORDERS', 'check_group_ids', 'infill_groups', 'causal_context', 'group_sizes']
+
+# %% ../nbs/00_groups.ipynb #7f512c05
+# the training groupings live in a3_nb.curriculum; these names stay importable from a3_nb.groups
+from .curriculum import OFFICIAL_STRATEGIES, ar_groups, contiguous_groups, permuted_groups, mixed_groups, span_groups, batch_groups
 
 # %% ../nbs/00_groups.ipynb #c7fc0e7c
 def check_group_ids(group_ids,  # (L,) or (B, L) integer group ids, 0 = context
@@ -29,133 +32,6 @@ def check_group_ids(group_ids,  # (L,) or (B, L) integer group ids, 0 = context
     need(not rows, f"{name} rows {rows[:8]} have no group-0 (context) token, so their first group would see "
                    f"nothing; put an anchor token in group 0 (e.g. position 0) or pass require_context=False")
     return g
-
-# %% ../nbs/00_groups.ipynb #8a3cc926
-def _check_L(L): count(L, "L (sequence length)")
-
-def _check_s(s, L):
-    count(s, "group size s")
-    need(s <= L, f"group size s={s} is larger than the sequence length L={L}; use s <= L")
-
-def ar_groups(L:int,  # sequence length
-              device=None,  # device of the result
-             ) -> Tensor:  # (L,) group ids [0, 1, ..., L-1]
-    "Stage 1: singleton groups left to right; position 0 (the anchor) is group 0."
-    _check_L(L)
-    return torch.arange(L, device=device)
-
-def contiguous_groups(L:int,  # sequence length
-                      s:int,  # block size
-                      device=None,  # device of the result
-                     ) -> Tensor:  # (L,) group ids
-    "Stage 2: position 0 in group 0, then contiguous blocks of `s` positions, left to right."
-    _check_L(L); _check_s(s, L)
-    i = torch.arange(L, device=device)
-    return torch.where(i == 0, 0, (i - 1) // s + 1)
-
-# %% ../nbs/00_groups.ipynb #eb587f70
-def _permuted_rows(B, L, s, generator=None, device=None):
-    "(B, L) stage-3 groupings, one independent permutation per row."
-    g = torch.zeros(B, L, dtype=torch.long)
-    if L > 1:
-        perm = torch.rand(B, L - 1, generator=generator).argsort(-1) + 1  # positions in generation order
-        rank_gid = (torch.arange(L - 1) // s + 1).expand(B, -1)
-        g.scatter_(1, perm, rank_gid)
-    return g.to(device) if device is not None else g
-
-def permuted_groups(L:int,  # sequence length
-                    s:int,  # group size
-                    generator:torch.Generator|None=None,  # CPU generator for reproducibility
-                    device=None,  # device of the result
-                   ) -> Tensor:  # (L,) group ids
-    "Stage 3: position 0 in group 0; the other positions in groups of `s` random positions, in random order."
-    _check_L(L); _check_s(s, L)
-    return _permuted_rows(1, L, s, generator, device)[0]
-
-def mixed_groups(L:int,  # sequence length
-                 s:int,  # group size
-                 p_permuted:float=0.5,  # probability of a permuted (else contiguous) grouping
-                 generator:torch.Generator|None=None,  # CPU generator for reproducibility
-                 device=None,  # device of the result
-                ) -> Tensor:  # (L,) group ids
-    "Official strategy 5: with probability `p_permuted` a permuted grouping, otherwise a contiguous one."
-    return batch_groups("mixed", 1, L, s, generator=generator, p_permuted=p_permuted, device=device)[0]
-
-# %% ../nbs/00_groups.ipynb #b1b1f5c0
-def _span_mask(B, L, generator=None, max_spans:int=3, max_span:int=24):
-    "(B, L) bool: True on 1..`max_spans` random spans of 1..`max_span` positions (never position 0)."
-    pos = torch.arange(L).expand(B, L)
-    blank = torch.zeros(B, L, dtype=torch.bool)
-    for k in range(max_spans):  # a loop over spans, not tokens
-        start = torch.randint(1, max(L, 2), (B, 1), generator=generator)
-        n = torch.randint(1, max_span + 1, (B, 1), generator=generator)
-        on = torch.rand(B, 1, generator=generator) < (1.0 if k == 0 else 0.5)
-        blank |= on & (pos >= start) & (pos < start + n)
-    blank[:, 0] = False
-    return blank
-
-def _span_order(blank, s, generator=None):
-    "Group ids: the non-blank positions as left-to-right singletons 0..C-1, then the blanks in groups of `s` (random order, or left to right for half the rows)."
-    B, L = blank.shape
-    pos = torch.arange(L).expand(B, L).double()
-    l2r = torch.rand(B, 1, generator=generator) < 0.5
-    within = torch.where(l2r, pos, torch.rand(B, L, generator=generator, dtype=torch.float64) * L)
-    rank = torch.where(blank, L + within, pos).argsort(-1).argsort(-1)
-    C = (~blank).sum(-1, keepdim=True)
-    return torch.where(blank, C + (rank - C) // s, rank)
-
-def _span_rows(B, L, s, generator=None, max_spans:int=3, max_span:int=24, device=None):
-    "(B, L) span-infilling groupings."
-    g = _span_order(_span_mask(B, L, generator, max_spans, max_span), s, generator)
-    return g.to(device) if device is not None else g
-
-def span_groups(L:int,  # sequence length
-                s:int,  # blanks per group
-                generator:torch.Generator|None=None,  # CPU generator for reproducibility
-                max_spans:int=3,  # at most this many blank spans (the first always, each other with probability 1/2)
-                max_span:int=24,  # longest span
-                device=None,  # device of the result
-               ) -> Tensor:  # (L,) group ids
-    "Span infilling: the context as left-to-right singleton groups, then random blank spans last, in groups of `s`."
-    _check_L(L); _check_s(s, L)
-    return _span_rows(1, L, s, generator, max_spans, max_span, device)[0]
-
-# %% ../nbs/00_groups.ipynb #fb559453
-OFFICIAL_STRATEGIES = {0: ("ar", None), 1: ("contiguous", 2), 2: ("contiguous", 4),
-                       3: ("permuted", 4), 4: ("permuted", 8), 5: ("mixed", 8)}
-_STRATEGIES = ("ar", "contiguous", "permuted", "mixed", "span")
-
-def _strategy(strategy, s):
-    "(name, s) for a strategy name or an official id 0-5 (whose group size is fixed)."
-    if not isinstance(strategy, int) or isinstance(strategy, bool): return one_of(strategy, "strategy", _STRATEGIES), s
-    name, s_off = OFFICIAL_STRATEGIES[one_of(strategy, "official strategy id", tuple(OFFICIAL_STRATEGIES))]
-    need(s is None or s_off is None or s == s_off, f"official strategy {strategy} fixes s={s_off}; got s={s}. Pass a strategy name to choose s")
-    return name, s_off if s_off is not None else s
-
-def batch_groups(strategy:str|int,  # "ar", "contiguous", "permuted", "mixed", "span", or an official id 0-5
-                 B:int,  # batch size
-                 L:int,  # sequence length
-                 s:int|None=None,  # group size (not for "ar"; implied by an official id)
-                 generator:torch.Generator|None=None,  # CPU generator for reproducibility
-                 share:bool=False,  # one grouping for the whole batch (the official code's behaviour)
-                 p_permuted:float=0.5,  # "mixed" only: probability of a permuted row
-                 device=None,  # device of the result
-                ) -> Tensor:  # (B, L) group ids
-    "Draw a (B, L) batch of groupings, independently per row unless `share`."
-    strategy, s = _strategy(strategy, s)
-    count(B, "batch size B"); _check_L(L)
-    need(0.0 <= p_permuted <= 1.0, f"p_permuted must lie in [0, 1]; got {p_permuted}")
-    need(strategy != "ar" or s in (None, 1), f"strategy 'ar' has singleton groups; got s={s}")
-    need(strategy == "ar" or s is not None, f"strategy {strategy!r} needs a group size s")
-    if strategy != "ar": _check_s(s, L)
-    n = 1 if share else B
-    if strategy == "ar": g = ar_groups(L).expand(n, L)
-    elif strategy == "contiguous": g = contiguous_groups(L, s).expand(n, L)
-    elif strategy == "permuted": g = _permuted_rows(n, L, s, generator)
-    elif strategy == "span": g = _span_rows(n, L, s, generator)
-    else: g = torch.where(torch.rand(n, 1, generator=generator) < p_permuted, _permuted_rows(n, L, s, generator), contiguous_groups(L, s))
-    g = g.expand(B, L).clone()
-    return g.to(device) if device is not None else g
 
 # %% ../nbs/00_groups.ipynb #1bf035ba
 def _ranks_from_keys(keys:Tensor, known:Tensor) -> Tensor:

@@ -6,22 +6,20 @@ Docs: https://a3-nb.github.io/a3_nb/model.html.md"""
 
 # %% ../nbs/02_model.ipynb #6ce4b90a
 from __future__ import annotations
-import contextlib, copy, functools, inspect, math
 from dataclasses import dataclass
 import torch, torch.nn as nn, torch.nn.functional as F
 from transformers import AutoConfig, AutoModelForCausalLM, PretrainedConfig, PreTrainedModel
-from transformers import AttentionInterface
 from transformers.cache_utils import DynamicCache
-from transformers.integrations.sdpa_attention import sdpa_attention_forward
-from transformers.masking_utils import AttentionMaskInterface, sdpa_mask
 from transformers.utils import ModelOutput
 from .groups import check_group_ids
 from .masks import two_stream_mask, two_stream_block_mask, reorder
 from .checks import need, rows_without, positions, fits
+from .backbone import (CONTENT_KEYS_SDPA, check_backbone, backend_mask, content_columns, sliding_window, per_layer,
+                             windowed_step_mask, cache_arg, official_residual_hooks, shared_copy)
 
 # %% auto #0
-__all__ = ['W_INITS', 'RESIDUALS', 'CONTENT_KEYS_SDPA', 'A3Config', 'check_backbone', 'A3Output', 'A3ForCausalLM',
-           'default_anchor_id', 'from_causal_lm', 'stream_forward']
+__all__ = ['W_INITS', 'RESIDUALS', 'A3Config', 'A3Output', 'A3ForCausalLM', 'default_anchor_id', 'from_causal_lm',
+           'stream_forward']
 
 # %% ../nbs/02_model.ipynb #bd6368e9
 W_INITS = ("normal", "official", "mean_embedding", "zeros")
@@ -48,33 +46,6 @@ class A3Config(PretrainedConfig):
         self.base_model,self.lora,self.content_keys = base_model,lora,content_keys
         super().__init__(**kwargs)
 
-# %% ../nbs/02_model.ipynb #c42e7719
-def check_backbone(model:nn.Module):
-    "Raise `ValueError` naming what `model` lacks to serve as an A3 backbone."
-    missing = [m for m in ("get_input_embeddings","get_output_embeddings") if not callable(getattr(model,m,None))]
-    base = getattr(model, "base_model", None)
-    if base is None or base is model: missing.append("a base model (`model.base_model`) separate from the LM head")
-    else:
-        params = inspect.signature(base.forward).parameters
-        missing += [f"base_model.forward({p}=...)" for p in ("inputs_embeds","position_ids","attention_mask") if p not in params]
-    if missing: raise ValueError(f"{type(model).__name__} cannot be an A3 backbone: it lacks {', '.join(missing)}. "
-                                 "Use a Hugging Face decoder-only causal LM (Llama, Qwen2, Mistral, ...).")
-
-# %% ../nbs/02_model.ipynb #7c3f9eb2
-def _official_residual_hooks(model:nn.Module):
-    "Register hooks turning each decoder layer's `u + mlp(norm2(u))` into `norm2(u) + mlp(norm2(u))`; returns handles."
-    handles = []
-    for layer in model.base_model.layers:
-        norm = getattr(layer, "post_attention_layernorm", None)
-        if norm is None: raise ValueError(f"{type(layer).__name__} has no post_attention_layernorm: residual='official' needs a Llama-style layer")
-        seen = {}
-        def keep(mod, args, out, seen=seen): seen["u"], seen["n"] = args[0], out
-        def rewrite(mod, args, out, seen=seen):
-            u, n = seen.pop("u"), seen.pop("n")
-            return (out[0]-u+n, *out[1:]) if isinstance(out, tuple) else out-u+n
-        handles += [norm.register_forward_hook(keep), layer.register_forward_hook(rewrite)]
-    return handles
-
 # %% ../nbs/02_model.ipynb #f010496a
 @dataclass
 class A3Output(ModelOutput):
@@ -84,62 +55,7 @@ class A3Output(ModelOutput):
     content_hidden_states: torch.FloatTensor|None = None # (B, L, H) final content stream (after the final norm), on request
     n_predicted: torch.LongTensor|None = None # number of positions in the loss
 
-# %% ../nbs/02_model.ipynb #812a8c53
-@functools.lru_cache(maxsize=None)
-def _cache_arg_of(cls:type) -> str: return "cache" if "cache" in inspect.signature(cls.forward).parameters else "past_key_values"
-def _cache_arg(base:nn.Module) -> str:
-    "Name of the cache argument of `base.forward` (`cache` in recent transformers 5.x, `past_key_values` before)."
-    return _cache_arg_of(type(base))
-
-def _content_keys_sdpa(module, query, key, value, attention_mask, a3_keys:int|None=None, **kwargs):
-    "SDPA over the first `a3_keys` key/value columns only (A3's content stream): the query columns are never attended."
-    if a3_keys is not None:
-        key, value = key[:, :, :a3_keys], value[:, :, :a3_keys]
-        if attention_mask is not None: attention_mask = attention_mask[..., :a3_keys]
-    return sdpa_attention_forward(module, query, key, value, attention_mask, **kwargs)
-
-CONTENT_KEYS_SDPA = "a3_sdpa"  # a stock transformers attention backend name, registered here
-AttentionInterface.register(CONTENT_KEYS_SDPA, _content_keys_sdpa)
-AttentionMaskInterface.register(CONTENT_KEYS_SDPA, sdpa_mask)  # plain (non-A3) calls build their masks as SDPA does
-
-def _content_cols(mask:torch.Tensor, n:int) -> torch.Tensor:
-    "The first `n` (content) columns of a bool mask, once per forward; a row seeing none of them sees column 0 (the anchor)."
-    # such a row is a group-0 query (never predicted): pointing it at the anchor spares every kernel an all-masked row (NaN on some GPUs)
-    m = mask[..., :n]
-    return m | (~m.any(-1, keepdim=True) & (torch.arange(n, device=m.device) == 0))
-
-def _to_backend_mask(mask:torch.Tensor, impl:str|None, dtype:torch.dtype):
-    "Bool mask (B, 1, R, C) (True = attend) in the form the backbone's attention `impl` expects."
-    if impl in ("eager", None): return torch.zeros(mask.shape, dtype=dtype, device=mask.device).masked_fill_(~mask, torch.finfo(dtype).min)
-    if impl == "flex_attention":
-        from torch.nn.attention.flex_attention import create_block_mask
-        dense = mask[:, 0]
-        return create_block_mask(lambda b, h, q, kv: dense[b, q, kv], mask.shape[0], None, *mask.shape[-2:], device=mask.device)
-    if impl.startswith("flash"):
-        raise ValueError(f"attn_implementation={impl!r} supports only plainly causal masks; A3's two-stream mask needs "
-                         "'sdpa' (CPU/GPU) or 'flex_attention' (GPU)")
-    return mask
-
-
-def _window_of(config) -> tuple[int|None, bool]:
-    "(window, mixed): the sliding window of a backbone's sliding layers (None: no window), and whether other layers attend fully."
-    W = getattr(config, "sliding_window", None)
-    if W is None or getattr(config, "use_sliding_window", True) is False: return None, False
-    types = getattr(config, "layer_types", None)
-    if types is not None and "sliding_attention" not in types: return None, False
-    return int(W), types is not None and any(t != "sliding_attention" for t in types)
-
-def _per_layer(self, make):
-    "The backbone's `attention_mask`: `make(window)` for every layer, or {layer type: mask} when it mixes full and sliding layers."
-    W, mixed = _window_of(self.backbone.config)
-    return {"full_attention": make(None), "sliding_attention": make(W)} if mixed else make(W)
-
 # %% ../nbs/02_model.ipynb #773c51cc
-def _module_copy(model:nn.Module) -> nn.Module:
-    "A copy of `model`'s module tree that shares every parameter and buffer with it (no weights are copied)."
-    import copy
-    return copy.deepcopy(model, {id(t): t for t in [*model.parameters(), *model.buffers()]})
-
 class A3ForCausalLM(PreTrainedModel):
     "Any-order any-subset AR model: a stock HF causal LM run over `[content ; query]` tokens with a two-stream mask."
     config_class = A3Config
@@ -152,14 +68,14 @@ class A3ForCausalLM(PreTrainedModel):
         if backbone is None:
             bc = dict(config.base_config)
             backbone = AutoModelForCausalLM.from_config(AutoConfig.for_model(bc.pop("model_type"), **bc))
-        elif config.residual == "official": backbone = _module_copy(backbone)  # hooks go on our copy, never on the caller's object
+        elif config.residual == "official": backbone = shared_copy(backbone)  # hooks go on our copy, never on the caller's object
         check_backbone(backbone)
-        if config.content_keys and backbone.config._attn_implementation == "sdpa" and _window_of(backbone.config)[0] is None:
-            backbone.set_attn_implementation(CONTENT_KEYS_SDPA)   # sliding windows keep the dense path (see "Content-keys attention")
+        if config.content_keys and backbone.config._attn_implementation == "sdpa" and sliding_window(backbone.config)[0] is None:
+            backbone.set_attn_implementation(CONTENT_KEYS_SDPA)   # sliding windows keep the dense path (see `a3_nb.backbone`)
         self.backbone = backbone
         emb = backbone.get_input_embeddings().weight  # `w` lives where the backbone lives, in its dtype
         self.query_embed = nn.Parameter(torch.zeros(backbone.config.hidden_size, dtype=emb.dtype, device=emb.device))
-        self._hooks = _official_residual_hooks(backbone) if config.residual == "official" else []
+        self._hooks = official_residual_hooks(backbone) if config.residual == "official" else []
         self.post_init()
         self.init_query_embed()
 
@@ -259,10 +175,10 @@ def _run(self, input_ids, group_ids, position_ids, padding_mask, document_ids, q
         make = lambda w: two_stream_block_mask(group_ids, document_ids, padding_mask, query_positions, device=x.device,
                                                position_ids=position_ids, sliding_window=w)
     else:
-        cols = (lambda m: _content_cols(m, L)) if self.attn_implementation == CONTENT_KEYS_SDPA else (lambda m: m)
-        make = lambda w: _to_backend_mask(cols(two_stream_mask(group_ids, document_ids, padding_mask, query_positions, position_ids=position_ids,
+        cols = (lambda m: content_columns(m, L)) if self.attn_implementation == CONTENT_KEYS_SDPA else (lambda m: m)
+        make = lambda w: backend_mask(cols(two_stream_mask(group_ids, document_ids, padding_mask, query_positions, position_ids=position_ids,
                                                           sliding_window=w)), self.attn_implementation, x.dtype)
-    mask = _per_layer(self, make)  # sliding-window backbones: the window by original positions, in both streams
+    mask = per_layer(self.backbone.config, make)  # sliding-window backbones: the window by original positions, in both streams
     h = self.backbone.base_model(inputs_embeds=x, position_ids=pos, attention_mask=mask, use_cache=False, a3_keys=L).last_hidden_state
     return self.backbone.get_output_embeddings()(h[:, L:]), (h[:, :L] if content_hidden else None)
 
@@ -333,7 +249,7 @@ def stream_forward(self,
     Q = query_pos.shape[1]
     emb = self.backbone.get_input_embeddings()(content_ids)
     x = torch.cat([emb, self.query_embed.to(emb.dtype).expand(B, Q, -1)], 1)
-    W, _ = _window_of(self.backbone.config)
+    W, _ = sliding_window(self.backbone.config)
     # sliding-window backbones: a cache of full layers (the window lives in the mask; a sliding cache layer cannot be cropped)
     cache = past_key_values if past_key_values is not None else DynamicCache() if W else DynamicCache(config=self.backbone.config)
     rows = torch.cat([content_pos, query_pos], 1)
@@ -344,16 +260,11 @@ def stream_forward(self,
             cache_pos = rows[:, :0]
         need(cache_pos.shape == (B, P), f"cache_pos must have shape (B={B}, P={P}) like the cached columns; got {tuple(cache_pos.shape)}")
         cols = torch.cat([cache_pos, rows], 1)
-    def make(w):
-        if w is None: return _to_backend_mask(attn_mask, self.attn_implementation, x.dtype)
-        m = attn_mask & ((rows[:, :, None] - cols[:, None, :]).abs() < w)[:, None]
-        own = torch.zeros(C + Q, m.shape[-1], dtype=torch.bool, device=m.device)
-        own[torch.arange(C + Q), P + torch.arange(C + Q)] = True
-        m = m | (~m.any(-1, keepdim=True) & own)  # a row with nothing in its window sees itself, as in the uncached mask
-        return _to_backend_mask(m, self.attn_implementation, x.dtype)
+    make = lambda w: backend_mask(attn_mask if w is None else windowed_step_mask(attn_mask, rows, cols, w), self.attn_implementation, x.dtype)
     base = self.backbone.base_model
     keys = attn_mask.shape[-1] - Q   # the cache and the new content; nobody attends to the query columns
-    out = base(inputs_embeds=x, position_ids=rows, attention_mask=_per_layer(self, make), use_cache=True, a3_keys=keys, **{_cache_arg(base): cache})
+    out = base(inputs_embeds=x, position_ids=rows, attention_mask=per_layer(self.backbone.config, make), use_cache=True,
+               a3_keys=keys, **{cache_arg(base): cache})
     if Q: cache.crop(-Q)
     return self.backbone.get_output_embeddings()(out.last_hidden_state[:, C:]), cache
 A3ForCausalLM.stream_forward = stream_forward

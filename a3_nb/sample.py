@@ -8,36 +8,15 @@ Docs: https://a3-nb.github.io/a3_nb/sample.html.md"""
 from __future__ import annotations
 import math
 from typing import NamedTuple
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 import torch, torch.nn.functional as F
 from torch import Tensor
 from .groups import check_group_ids, causal_context
 from .checks import need, count, one_of, as_rows, ids, flags, rows_without, fits
+from .trace import Trace, TraceStep, Recorder, finish_traces
 
 # %% auto #0
-__all__ = ['CONTEXTS', 'CRITERIA', 'MODES', 'TraceStep', 'Trace', 'Sampling', 'Plan', 'groupwise_sample', 'dynamic_resample']
-
-# %% ../nbs/05_sample.ipynb #42a65fe1
-@dataclass
-class TraceStep:
-    "What one sampling step committed in one batch row."
-    step:int # 1-based step (= model call) number
-    positions:list[int] # positions committed at this step
-    tokens:list[int] # their tokens
-    probs:list[float] # model probability of each committed token
-    entropies:list[float] # entropy (nats) of the model's distribution at each committed position
-    group_ids:Tensor # (L,) the grouping in force at this step (0 = context)
-    drafted:int = 0 # speculative decoding: drafts verified at this step (0 for the other samplers)
-    accepted:int = 0 # ... of which accepted (the first `accepted` committed tokens)
-    rejected:list = field(default_factory=list) # ... [position, token] of the rejected draft, if one was
-
-@dataclass
-class Trace:
-    "The step-by-step record of sampling one batch row."
-    input_ids:Tensor # (L,) the input (blanks hold placeholders)
-    known_mask:Tensor # (L,) True = given (never changed)
-    steps:list[TraceStep] # one entry per step
-    output_ids:Tensor # (L,) the result
+__all__ = ['CONTEXTS', 'CRITERIA', 'MODES', 'Sampling', 'Plan', 'groupwise_sample', 'dynamic_resample']
 
 # %% ../nbs/05_sample.ipynb #40f3731c
 def _device(model): return next(model.parameters()).device
@@ -187,27 +166,14 @@ CONTEXTS = ("group0", "causal")
 
 def _check_context(context:str): one_of(context, "context", CONTEXTS)
 
+def _uncached(model, x, gm, am, qpos) -> Tensor:
+    "(B, Q, V) logits of `qpos` from a full forward over the row (the reference the cache must match)."
+    logits = model(x, gm, attention_mask=am, query_positions=qpos).logits
+    return logits.gather(1, qpos[..., None].expand(-1, -1, logits.shape[-1]))
+
 def _model_groups(g:Tensor, context:str, valid:Tensor) -> Tensor:
     "The model's group ids for sampler group ids `g` (0 = given): `g` itself, or the given tokens laid out by `causal_context`."
     return g if context == "group0" else causal_context(g, valid)
-
-def _trace_steps(t, qpos, commit, tok, p, ent, gstep):
-    "One TraceStep per row from this step's (B, Q) tensors."
-    rows = []
-    for b in range(qpos.shape[0]):
-        c = commit[b]
-        rows.append(TraceStep(step=t, positions=qpos[b][c].tolist(), tokens=tok[b][c].tolist(), probs=p[b][c].tolist(),
-                              entropies=ent[b][c].tolist(), group_ids=gstep[b].clone()))
-    return rows
-
-def _finish_traces(x0, known, valid, out, per_step):
-    "Assemble one Trace per row from the per-step lists (dropping padding at the end of each row)."
-    traces = []
-    for b in range(x0.shape[0]):
-        n = int(valid[b].nonzero().max()) + 1
-        steps = [replace(s[b], group_ids=s[b].group_ids[:n]) for s in per_step if s[b].positions]
-        traces.append(Trace(input_ids=x0[b, :n].clone(), known_mask=(known[b] | ~valid[b])[:n].clone(), steps=steps, output_ids=out[b, :n].clone()))
-    return traces
 
 class _EosStop:
     "EOS bookkeeping: once a row commits `eos` at position c, its blanks after c are set to `pad` and never sampled."
@@ -247,16 +213,14 @@ def groupwise_sample(model, # an `A3ForCausalLM`
     g = check_group_ids(torch.as_tensor(group_ids).to(dev))
     if g.shape[0] == 1 and input_ids.ndim == 2 and input_ids.shape[0] > 1: g = g.expand(input_ids.shape[0], -1)
     x, known, valid = _prepare(model, input_ids, g == 0, attention_mask, "group_ids")
-    x0 = x.clone()
+    rec = Recorder(x, known, valid, callback, return_trace)
     _check_context(context)
     step, K, pos, ok, sizes = _plan(g, valid)
     gm = _model_groups(step, context, valid)   # what the model sees; the cache honours it inside each call's new content
-    want = return_trace or callback is not None
     eos = eos_token_id is not None
     pad = eos_token_id if pad_token_id is None else pad_token_id
     stop = _EosStop(eos_token_id, pad, valid & ~known) if eos else None
     cache = _ContentCache(model, x) if use_cache else None
-    per_step = []
     for k in range(1, K + 1):
         qpos, qok = pos[:, k, :sizes[k]], ok[:, k, :sizes[k]]
         if eos: qok = qok & stop.todo.gather(1, qpos)
@@ -264,20 +228,13 @@ def groupwise_sample(model, # an `A3ForCausalLM`
             cpos, cok = pos[:, k - 1, :sizes[k - 1]], ok[:, k - 1, :sizes[k - 1]]
             if eos: cok = cok & ~stop.dropped.gather(1, cpos)
             logits = cache(cpos, cok, qpos, gm.gather(1, cpos))
-        else:
-            am = valid if not eos else valid & ~stop.dropped
-            logits = model(x, gm, attention_mask=am, query_positions=qpos).logits
-            logits = logits.gather(1, qpos[..., None].expand(-1, -1, logits.shape[-1]))
-        tok, p, ent = sp.pick(logits, stats=want)
+        else: logits = _uncached(model, x, gm, valid if not eos else valid & ~stop.dropped, qpos)
+        tok, p, ent = sp.pick(logits, stats=rec.want)
         x.scatter_(1, qpos, torch.where(qok, tok, x.gather(1, qpos)))
         if eos: stop.commit(x, qpos, qok, tok)
-        if want:
-            rows = _trace_steps(k, qpos, qok, tok, p, ent, step)
-            per_step.append(rows)
-            if callback is not None: callback(k, x.clone(), rows)
+        rec.step(k, x, qpos, qok, tok, p, ent, step)
         if eos and not bool(stop.todo.any()): break
-    if not return_trace: return x
-    return x, _finish_traces(x0, known, valid, x, per_step)
+    return rec.result(x)
 
 # %% ../nbs/05_sample.ipynb #c64e147c
 CRITERIA = ("confidence", "entropy", "random")
@@ -307,12 +264,12 @@ def dynamic_resample(model, # an `A3ForCausalLM`
     input_ids = torch.as_tensor(input_ids).to(dev)
     if km.ndim == 1 and input_ids.ndim == 2: km = km[None].expand(input_ids.shape[0], -1)
     x, known, valid = _prepare(model, input_ids, km, attention_mask, "known_mask")
-    x0, B, L = x.clone(), *x.shape
+    B, L = x.shape
+    rec = Recorder(x, known, valid, callback, return_trace)
     todo = valid & ~known
     _check_context(context)
     n_steps = math.ceil(int(todo.sum(1).max()) / step_size)
     cached = mode == "adaptive" and use_cache
-    want = return_trace or callback is not None
     assigned = torch.zeros(B, L, dtype=torch.long, device=dev)         # adaptive: step at which each position was committed
     if cached:
         cache = _ContentCache(model, x)
@@ -320,16 +277,13 @@ def dynamic_resample(model, # an `A3ForCausalLM`
         cpos, cok = cpos[:, 0, :sizes[0]], cok[:, 0, :sizes[0]]
     Q = int(todo.sum(1).max())
     qpos = (~todo).to(torch.int8).sort(dim=1, stable=True).indices[:, :Q]  # remaining blanks first, in position order
-    per_step = []
     for t in range(1, n_steps + 1):
         qok = todo.gather(1, qpos)
         gstep = torch.where(todo, 1, 0) if mode == "faithful" else torch.where(todo, t, assigned)
         if mode == "faithful" and context == "causal": gstep = torch.where(known, 0, gstep + 1)  # committed blanks: one group after the context
         gm = _model_groups(gstep, context, valid)
         if cached: logits = cache(cpos, cok, qpos, gm.gather(1, cpos))
-        else:
-            logits = model(x, gm, attention_mask=valid, query_positions=qpos).logits
-            logits = logits.gather(1, qpos[..., None].expand(-1, -1, logits.shape[-1]))
+        else: logits = _uncached(model, x, gm, valid, qpos)
         tok, p, ent = sp.pick(logits, stats=True)
         score = p if criterion == "confidence" else -ent if criterion == "entropy" else sp.uniform(p.shape, p.device)
         k = min(step_size, qpos.shape[1])
@@ -338,12 +292,7 @@ def dynamic_resample(model, # an `A3ForCausalLM`
         x.scatter_(1, cpos, torch.where(cok, tok.gather(1, top), x.gather(1, cpos)))
         todo.scatter_(1, cpos, todo.gather(1, cpos) & ~cok)
         assigned.scatter_(1, cpos, torch.where(cok, t, assigned.gather(1, cpos)))
-        if want:
-            commit = torch.zeros_like(qok).scatter_(1, top, cok)
-            rows = _trace_steps(t, qpos, commit, tok, p, ent, gstep)
-            per_step.append(rows)
-            if callback is not None: callback(t, x.clone(), rows)
+        if rec.want: rec.step(t, x, qpos, torch.zeros_like(qok).scatter_(1, top, cok), tok, p, ent, gstep)
         Q = max(Q - step_size, 0)                                       # every row with blanks left commits step_size
         if Q: qpos = qpos.gather(1, todo.gather(1, qpos).logical_not().to(torch.int8).sort(dim=1, stable=True).indices[:, :Q])
-    if not return_trace: return x
-    return x, _finish_traces(x0, known, valid, x, per_step)
+    return rec.result(x)

@@ -9,7 +9,8 @@ from __future__ import annotations
 import torch
 from torch import Tensor
 from .groups import check_group_ids
-from .sample import Sampling, TraceStep, _ContentCache, _check_context, _device, _finish_traces, _model_groups, _prepare, _sampling
+from .sample import Sampling, _ContentCache, _check_context, _device, _model_groups, _prepare, _sampling
+from .trace import TraceStep, finish_traces
 from .checks import count
 
 # %% auto #0
@@ -107,7 +108,7 @@ def speculative_sample(model, # an `A3ForCausalLM`
         dpos, dok = _at(order, nb, n[:, None] + ks)
         d, q = drafts(ld.gather(1, a[:, None, None, None].expand(-1, 1, k, ld.shape[-1]))[:, 0], dpos, dok)
     if not return_trace: return x
-    return x, _finish_traces(x0, known, valid, x, per_step)
+    return x, finish_traces(x0, known, valid, x, per_step)
 
 def _spec_steps(call, lv, dpos, d, a, rpos, r, rok, dok, rank):
     "One `TraceStep` per row: the accepted drafts, then the drawn token, with the target's probability and entropy at each."
