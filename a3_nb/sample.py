@@ -13,7 +13,7 @@ import torch, torch.nn.functional as F
 from torch import Tensor
 from .groups import check_group_ids, causal_context
 from .checks import need, count, one_of, as_rows, ids, flags, rows_without, fits
-from .trace import Trace, TraceStep, Recorder, finish_traces
+from .trace import Trace, TraceStep, Recorder  # Trace, TraceStep: importable from here too
 
 # %% auto #0
 __all__ = ['CONTEXTS', 'CRITERIA', 'MODES', 'Sampling', 'Plan', 'groupwise_sample', 'dynamic_resample']

@@ -61,8 +61,9 @@ def finish_traces(x0:Tensor, known:Tensor, valid:Tensor, # (B, L) input, given m
 class Recorder:
     "Collects a sampler's steps for traces and a streaming `callback(step, output_ids, steps)`; idle when neither is asked for."
     def __init__(self, x0:Tensor, known:Tensor, valid:Tensor, callback=None, return_trace:bool=False):
-        self.x0, self.known, self.valid, self.callback, self.return_trace = x0.clone(), known, valid, callback, return_trace
         self.want, self.per_step = return_trace or callback is not None, []
+        self.x0 = x0.clone() if return_trace else None   # the input as given (the sampler fills `x0` in place)
+        self.known, self.valid, self.callback, self.return_trace = known, valid, callback, return_trace
 
     def step(self, t, x, qpos, commit, tok, p, ent, gstep):
         "Record step `t` (see `step_rows`) and stream it; `x` is the output so far."
