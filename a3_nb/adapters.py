@@ -14,7 +14,7 @@ from .model import A3Config, A3ForCausalLM, _prefer_sdpa
 
 # %% auto #0
 __all__ = ['LORA_TARGETS', 'ADAPTER_FILE', 'is_adapter_param', 'add_lora', 'merge_lora', 'adapter_state_dict', 'load_adapter',
-           'adapters_off']
+           'from_causal_lm', 'adapters_off']
 
 # %% ../nbs/02a_adapters.ipynb #e61fb84d
 LORA_TARGETS = ("q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj")
@@ -107,6 +107,26 @@ def load_adapter(self, folder):
     return self
 
 A3ForCausalLM.save_pretrained, A3ForCausalLM.from_pretrained, A3ForCausalLM.load_adapter = _save_pretrained, _from_pretrained, load_adapter
+
+# %% ../nbs/02a_adapters.ipynb #62915a06
+from .model import from_causal_lm as _wrap_loaded
+
+@classmethod
+def from_causal_lm(cls,
+                   model_or_path, # a loaded HF causal LM, a local folder, a hub id, or "smollm2-135m"
+                   tokenizer=None, # picks the anchor token; default: the tokenizer loaded with a named model
+                   anchor_token_id:int|None=None, # token id of the anchor kept at position 0, group 0
+                   dtype:torch.dtype|None=None, # load dtype when `model_or_path` is a name or folder
+                   attn_implementation:str|None=None, # "sdpa" (default on CPU), "eager", "flex_attention", ...
+                   **kwargs): # `A3Config` settings: w_init, w_init_std, residual, reorder, base_model (default: the name)
+    "Wrap a Hugging Face causal LM, given loaded or by name, as an `A3ForCausalLM`."
+    if isinstance(model_or_path, (str, Path)):
+        from a3_nb.hub import load_base  # lazy: the hub is needed only to turn a name into weights
+        kwargs.setdefault("base_model", str(model_or_path))
+        model_or_path, tok = load_base(str(model_or_path), dtype=dtype or torch.float32)
+        tokenizer = tokenizer or tok
+    return _wrap_loaded.__func__(cls, model_or_path, tokenizer, anchor_token_id, attn_implementation, **kwargs)
+A3ForCausalLM.from_causal_lm = from_causal_lm
 
 # %% ../nbs/02a_adapters.ipynb #93290922
 @contextlib.contextmanager

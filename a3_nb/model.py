@@ -120,19 +120,14 @@ def _prefer_sdpa(backbone, attn_implementation=None):
 
 @classmethod
 def from_causal_lm(cls,
-                   model_or_path, # a loaded HF causal LM, a local folder, a hub id, or "smollm2-135m"
+                   backbone:nn.Module, # a loaded HF causal LM (names and folders: `a3_nb.adapters` loads them first)
                    tokenizer=None, # used to pick the anchor token (`<|endoftext|>`, else BOS/EOS) when `anchor_token_id` is None
                    anchor_token_id:int|None=None, # token id of the anchor kept at position 0, group 0
-                   dtype:torch.dtype|None=None, # load dtype when `model_or_path` is a string
                    attn_implementation:str|None=None, # "sdpa" (default on CPU), "eager", "flex_attention", ...
-                   **kwargs): # `A3Config` settings: w_init, w_init_std, residual, reorder, base_model (default: `model_or_path` if a string)
-    "Wrap a Hugging Face causal LM as an `A3ForCausalLM`."
-    if isinstance(model_or_path, str):
-        kwargs.setdefault("base_model", model_or_path)
-        from a3_nb.hub import load_base
-        model_or_path, tok = load_base(model_or_path, dtype=dtype or torch.float32)
-        tokenizer = tokenizer or tok
-    backbone = model_or_path
+                   **kwargs): # `A3Config` settings: w_init, w_init_std, residual, reorder, base_model
+    "Wrap a loaded Hugging Face causal LM as an `A3ForCausalLM`."
+    need(isinstance(backbone, nn.Module), f"from_causal_lm got a {type(backbone).__name__}, not a loaded model: pass a "
+                                          "causal LM, or a name / folder through `A3ForCausalLM.from_causal_lm` (a3_nb.adapters loads it)")
     check_backbone(backbone)
     _prefer_sdpa(backbone, attn_implementation)
     if anchor_token_id is None: anchor_token_id = default_anchor_id(tokenizer, backbone.config) or 0

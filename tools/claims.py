@@ -18,9 +18,19 @@ import torch
 
 RUNS, OUT = Path("runs"), Path("figures/claims.json")
 MACHINE = f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores"
+SHIPPED = "models/a3-smollm2-135m-shakespeare (stage 7, 2.78M tokens, commit 05b1544)"
 GROUPINGS = (("ar", None), ("contiguous", 4), ("permuted", 4), ("permuted", 8))
 
 def _load(name): p = RUNS/f"claims_{name}.json"; return json.loads(p.read_text()) if p.exists() else {}
+def _load_parts(name):
+    "Merge runs/claims_<name>.json with the parts (claims_<name>_<part>.json) that parallel processes wrote."
+    d = _load(name)
+    for p in sorted(RUNS.glob(f"claims_{name}_*.json")):
+        for k, v in json.loads(p.read_text()).items():
+            if isinstance(v, dict) and isinstance(d.get(k), dict): d[k] = {**d[k], **v}
+            elif k == "command" and k in d and v not in d[k]: d[k] += f" & {v}"
+            else: d.setdefault(k, v)
+    return d
 def _save(name, d): RUNS.mkdir(exist_ok=True); (RUNS/f"claims_{name}.json").write_text(json.dumps(d, indent=1) + "\n")
 
 # ---------------------------------------------------------------- claim 1: the curriculum
@@ -78,6 +88,7 @@ INFILL = {  # label -> (model, infill_predict options); every A3 arm with the ca
     "A3 groupwise random": ("a3", dict(method="a3", sampler="groupwise", group_size=1, order="random", context="causal")),
     "A3 dynamic entropy": ("a3", dict(method="a3", sampler="dynamic", criterion="entropy", mode="adaptive", context="causal")),
     "A3 dynamic confidence": ("a3", dict(method="a3", sampler="dynamic", criterion="confidence", mode="adaptive", context="causal")),
+    "A3 dynamic entropy faithful": ("a3", dict(method="a3", sampler="dynamic", criterion="entropy", mode="faithful", context="causal")),
 }
 
 def _models():
@@ -90,19 +101,20 @@ def infill(a):
     from a3_nb.eval import shakespeare_passages, infill_predict, rouge, middle_nll, ar_continue
     from rouge_score import rouge_scorer
     sc = rouge_scorer.RougeScorer(["rougeL"])
-    d = _load("infill"); d.setdefault("rougeL", {}); d.setdefault("seconds", {})
-    d.update(n=a.n, machine=MACHINE, model="models/a3-smollm2-135m-shakespeare (stage 6, 2.25M tokens, commit 1291f59) vs smollm2-135m (base)", temperature=1.0,
-             command=f"python tools/claims.py infill --n {a.n} --seeds {' '.join(map(str, a.seeds))}")
+    name = f"infill_{a.part}" if a.part else "infill"
+    d = _load(name); d.setdefault("rougeL", {}); d.setdefault("seconds", {})
+    d.update(n=a.n, machine=MACHINE, model=f"{SHIPPED} vs smollm2-135m (base)", temperature=1.0,
+             command=f"python tools/claims.py infill --n {a.n} --seeds {' '.join(map(str, a.seeds))}" + (" --no-greedy" if a.no_greedy else "") + (f" --part {a.part}" if a.part else ""))
     models, tok = _models()
     ps = shakespeare_passages(a.n, split="test", seed=3)
-    if "nll" not in d:
+    if "nll" not in d and not a.no_greedy:
         rows = []
         for p in ps:
             both = middle_nll(models["a3"], models["base"], tok, p["prefix"], p["middle"], p["suffix"], context="causal")
             pre = middle_nll(models["a3"], None, tok, p["prefix"], p["middle"], "", context="causal")
             rows.append(dict(a3_prefix_suffix=both["a3"], base_prefix=both["base"], a3_prefix=pre["a3"]))
-        d["nll"] = {k: [r[k] for r in rows] for k in rows[0]}; _save("infill", d)
-    for seed in ["greedy"] + list(a.seeds):
+        d["nll"] = {k: [r[k] for r in rows] for k in rows[0]}; _save(name, d)
+    for seed in ([] if a.no_greedy else ["greedy"]) + list(a.seeds):
         for label, (which, kw) in INFILL.items():
             key = f"{label} | {seed}"
             if key in d["rougeL"]: continue
@@ -123,7 +135,7 @@ def infill(a):
             d["seconds"][key] = (time.time() - t0) / len(ps)
             d["rougeL"][key] = [100 * sc.score(p["middle"], q)["rougeL"].fmeasure for p, q in zip(ps, preds)]
             print(key, round(statistics.mean(d["rougeL"][key]), 2), f"{d['seconds'][key]:.2f} s/passage", flush=True)
-            _save("infill", d)
+            _save(name, d)
 
 # ---------------------------------------------------------------- claim 4: group size
 def groupsize(a):
@@ -131,7 +143,7 @@ def groupsize(a):
     from a3_nb.eval import shakespeare_passages, sample_continuations, judge_perplexity
     from a3_nb.text import encode_pieces
     d = _load("groupsize"); d.setdefault("nll", {}); d.setdefault("ppl", {}); d.setdefault("seconds", {}); d.setdefault("calls", {})
-    d.update(rows=a.rows, n=a.n, tokens=a.gen_tokens, machine=MACHINE, model="models/a3-smollm2-135m-shakespeare (stage 6, 2.25M tokens, commit 1291f59); judge smollm2-135m (base)",
+    d.update(rows=a.rows, n=a.n, tokens=a.gen_tokens, machine=MACHINE, model=f"{SHIPPED}; judge smollm2-135m (base)",
              command=f"python tools/claims.py groupsize --rows {a.rows} --n {a.n} --seeds {' '.join(map(str, a.seeds))}")
     models, tok = _models()
     ecfg = load_config("configs/smollm2-135m-shakespeare.yaml", [f"data.eval_rows={a.rows}", "data.max_tokens=4096"])
@@ -205,7 +217,7 @@ def verdicts(a):
             phases={f"seed {s}": c["runs"][f"adaptive transitions | seed {s}"].get("phases") for s in seeds if f"adaptive transitions | seed {s}" in c["runs"]},
             controller=ADAPTIVE, interval_kind="95% t-interval across seeds (paired by seed)",
             tokens_per_arm=c["tokens"], model=c["model"], machine=c["machine"], command=c["command"])
-    i = _load("infill")
+    i = _load_parts("infill")
     if i.get("rougeL"):
         seeds = sorted({k.split(" | ")[1] for k in i["rougeL"] if not k.endswith("greedy")})
         def arm_stats(label):
@@ -236,7 +248,7 @@ def verdicts(a):
             nll_difference_a3_minus_base=dict(mean=dn[0], interval=[dn[1], dn[2]], verdict=verdict(dn[1], dn[2])),
             verdict=(d2 or {}).get("verdict", "inconclusive"), interval_kind="95% bootstrap over passages (per-passage mean over seeds)",
             n_passages=i["n"], model=i["model"], machine=i["machine"], command=i["command"])
-        dyn = [l for l in ("A3 dynamic entropy", "A3 dynamic confidence") if have(l)]
+        dyn = [l for l in ("A3 dynamic entropy", "A3 dynamic confidence", "A3 dynamic entropy faithful") if have(l)]
         gw = [l for l in ("A3 groupwise l2r", "A3 groupwise random") if have(l)]
         if dyn and gw:
             best_dyn = max(dyn, key=lambda l: arms[l]["mean"]); best_gw = max(gw, key=lambda l: arms[l]["mean"])
@@ -278,6 +290,8 @@ def main():
     c.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2]); c.add_argument("--arms", nargs="+", default=list(ARMS), choices=list(ARMS))
     c.add_argument("--precision", default="auto", choices=["auto", "bf16", "no"], help="auto: bf16 where this CPU runs it faster")
     i = sub.add_parser("infill"); i.add_argument("--n", type=int, default=30); i.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
+    i.add_argument("--no-greedy", action="store_true", help="skip the greedy pass and the gold-middle NLL (another process does them)")
+    i.add_argument("--part", default="", help="write runs/claims_infill_<part>.json, so parallel processes do not overwrite each other")
     g = sub.add_parser("groupsize"); g.add_argument("--rows", type=int, default=16); g.add_argument("--n", type=int, default=16)
     g.add_argument("--gen-tokens", type=int, default=24); g.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
     sub.add_parser("verdicts")
