@@ -209,7 +209,6 @@ def save_checkpoint(output_dir, # run folder
                     state: TrainState|dict, # trainer state (counters, loader position, ...): stored as a plain dict
                     cfg: TrainConfig|None = None, # the run's config
                     keep_last: int = 2, # prune older checkpoints
-                    _fail_after_model: bool = False, # testing: die after writing the model (simulated crash)
                    ) -> Path:
     "Write a checkpoint atomically (temporary folder + `os.replace`) and keep the last `keep_last`."
     root = Path(output_dir)/"checkpoints"; root.mkdir(parents=True, exist_ok=True)
@@ -218,7 +217,6 @@ def save_checkpoint(output_dir, # run folder
     if tmp.exists(): shutil.rmtree(tmp)
     with _quiet_hf(): model.save_pretrained(tmp/"model")
     if tokenizer is not None: tokenizer.save_pretrained(tmp/"model")
-    if _fail_after_model: raise RuntimeError("simulated crash while writing a checkpoint")
     if isinstance(state, TrainState): state = asdict(state)  # plain values only: `load_trainer_state` reads it with weights_only
     torch.save(dict(optimizer=optimizer.state_dict(), trainer=state, rng=_rng_state()), tmp/"trainer_state.pt")
     if cfg is not None: save_config(cfg, tmp/"config.yaml")
