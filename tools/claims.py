@@ -7,8 +7,10 @@
 
 Each experiment writes runs/claims_<name>.json as it goes (a killed run keeps what it measured; rerun to resume) and
 `verdicts` turns them into one entry per claim: arms, seeds, metric, per-seed values, means, 95% intervals, verdict
-and the command. The per-passage / per-seed files of the last claim 2-4 runs are kept in figures/claims_raw/ (copy them
-to runs/ to recompute the verdicts; claim 1 and 5 runs were not kept). Data: the embedded Shakespeare corpus; held-out rows and passages from the validation plays
+and the command. The per-passage / per-seed files of the last claim 2-4 runs (stage-7 model) are kept in figures/claims_raw/
+(copy them to runs/ to recompute the verdicts; those of the stage-6 model in figures/claims_raw/stage6/; claim 1 and 5
+runs were not kept). Parallel processes: `infill --part a` and `infill --part b --no-greedy` write separate files that
+`verdicts` merges by key. Data: the embedded Shakespeare corpus; held-out rows and passages from the validation plays
 (training arms) or the test plays (shipped model), never trained on. Model: the embedded SmolLM2-135M (training arms)
 or models/a3-smollm2-135m-shakespeare (shipped model).
 """
