@@ -16,7 +16,7 @@ __all__ = ['SPREAD_LIMIT', 'SMOLLM2_SHAPE', 'MODELS', 'MEMORY_METHOD', 'BANDWIDT
            'use_attn', 'ar_step', 'a3_step', 'RSSPeak', 'peak_memory', 'measure_arms', 'Budget', 'bench_train',
            'top_ops', 'bench_masks', 'tile_map', 'tile_stats', 'time_two_stream_mask', 'Counted', 'bench_sample',
            'bench_memory_vs_L', 'bench_bandwidth', 'sampling_benchmark', 'plot_sampling_benchmark', 'bench_config',
-           'machine_info', 'plot_results', 'default_out', 'run_bench', 'busy_warning', 'table_markdown']
+           'cpu_name', 'machine_info', 'plot_results', 'default_out', 'run_bench', 'busy_warning', 'table_markdown']
 
 # %% ../nbs/08_bench.ipynb #7e987f70
 def summarize(xs:list[float]) -> dict:
@@ -693,11 +693,21 @@ def bench_config(device:str="cpu", quick:bool=False) -> dict:
     return c
 
 # %% ../nbs/08_bench.ipynb #f1b9b34c
+def cpu_name(cpuinfo:str|None=None) -> str:
+    "The CPU's model name and its bf16 matrix units (Linux /proc/cpuinfo), e.g. 'AMD EPYC, AVX512-BF16'; else the architecture."
+    if cpuinfo is None:
+        try: cpuinfo = Path("/proc/cpuinfo").read_text()
+        except OSError: cpuinfo = ""
+    name = next((l.split(":", 1)[1].strip() for l in cpuinfo.splitlines() if l.startswith("model name")), None)
+    flags = set(next((l.split(":", 1)[1].split() for l in cpuinfo.splitlines() if l.startswith("flags")), []))
+    units = [u for f, u in (("amx_bf16", "AMX-BF16"), ("avx512_bf16", "AVX512-BF16")) if f in flags]
+    return ", ".join([name or platform.processor() or platform.machine()] + units)
+
 def machine_info(device:str) -> dict:
     "What ran the benchmark: CPU, cores/threads, load, GPU, library versions."
     import transformers
     info = dict(platform=platform.platform(), python=platform.python_version(), torch=torch.__version__,
-                transformers=transformers.__version__, cpu=platform.processor() or platform.machine(),
+                transformers=transformers.__version__, cpu=cpu_name(),
                 cores=os.cpu_count(), torch_threads=torch.get_num_threads())
     try: info["load_avg_1m"] = os.getloadavg()[0]
     except OSError: pass
