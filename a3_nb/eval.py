@@ -249,7 +249,7 @@ def infill_predict(model, tokenizer, examples:list,  # [{"prefix", "middle", "su
                    method:str="a3",  # "a3": prefix + suffix; "a3_prefix": A3, prefix only; "ar_prefix": plain LM, prefix only
                    sep:str=" ",  # joins prefix / middle / suffix (" " for stories, "\n" for verse)
                    progress:bool=True, desc:str|None=None,
-                   **fill_kw,  # sampler options for `fill_blanks` (sampler, group_size, order, criterion, ...)
+                   **fill_kw,  # sampler options: `fill_blanks`'s for A3 (sampler, group_size, ...), `ar_continue`'s for "ar_prefix" (do_sample, temperature, generator, ...)
                   ) -> list:  # predicted middles (decoded, stripped)
     "Fill each example's middle with gold length: A3 with prefix+suffix or prefix only, or a plain LM from the prefix."
     a = anchor_id(model, tokenizer)
@@ -258,7 +258,7 @@ def infill_predict(model, tokenizer, examples:list,  # [{"prefix", "middle", "su
         e = infill_example(tokenizer, ex["prefix"], ex["middle"], ex["suffix"], a, sep)
         if method == "ar_prefix":
             if is_a3(model): raise ValueError("method 'ar_prefix' is the plain-LM baseline; pass the base model")
-            out = ar_continue(model, e["prefix_ids"], e["n_blank"])
+            out = ar_continue(model, e["prefix_ids"], e["n_blank"], **fill_kw)
         elif method in ("a3", "a3_prefix"):
             ids = e["ids"] if method == "a3" else e["prefix_ids"] + e["middle_ids"]
             known = e["known"] if method == "a3" else e["known"][:len(ids)]

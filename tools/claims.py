@@ -100,7 +100,7 @@ def _models():
     return dict(a3=a3, base=load_base("smollm2-135m")[0].eval()), tok
 
 def infill(a):
-    from a3_nb.eval import shakespeare_passages, infill_predict, rouge, middle_nll, ar_continue
+    from a3_nb.eval import shakespeare_passages, infill_predict, middle_nll
     from rouge_score import rouge_scorer
     sc = rouge_scorer.RougeScorer(["rougeL"])
     name = f"infill_{a.part}" if a.part else "infill"
@@ -123,17 +123,9 @@ def infill(a):
             gen = torch.Generator().manual_seed(seed) if seed != "greedy" else None
             samp = {} if seed == "greedy" else dict(do_sample=True, temperature=1.0, generator=gen)
             t0 = time.time()
-            if kw["method"] == "ar_prefix":
-                from a3_nb.eval import infill_example, anchor_id
-                preds = []
-                for p in ps:
-                    e = infill_example(tok, p["prefix"], p["middle"], p["suffix"], anchor_id(models["a3"], tok), "\n")
-                    out = ar_continue(models["base"], e["prefix_ids"], e["n_blank"], **samp)
-                    preds.append(tok.decode(out, skip_special_tokens=True).strip())
-            else:
-                if kw.get("order") == "random" and gen is None: gen = torch.Generator().manual_seed(0)
-                k2 = dict(kw, **samp); k2.update(generator=gen) if gen is not None else None
-                preds = infill_predict(models[which], tok, ps, sep="\n", progress=False, **k2)
+            if kw.get("order") == "random" and gen is None: gen = torch.Generator().manual_seed(0)
+            k2 = dict(kw, **samp); k2.update(generator=gen) if gen is not None else None
+            preds = infill_predict(models[which], tok, ps, sep="\n", progress=False, **k2)   # the base model: `ar_continue` with the same options
             d["seconds"][key] = (time.time() - t0) / len(ps)
             d["rougeL"][key] = [100 * sc.score(p["middle"], q)["rougeL"].fmeasure for p, q in zip(ps, preds)]
             print(key, round(statistics.mean(d["rougeL"][key]), 2), f"{d['seconds'][key]:.2f} s/passage", flush=True)

@@ -21,19 +21,14 @@ def run(a):
     from rouge_score import rouge_scorer
     from a3_nb.text import load_a3
     from a3_nb.hub import load_base
-    from a3_nb.eval import shakespeare_passages, infill_predict, infill_example, anchor_id, ar_continue
+    from a3_nb.eval import shakespeare_passages, infill_predict
     torch.set_num_threads(a.threads); torch.set_grad_enabled(False)
     sc = rouge_scorer.RougeScorer(["rougeL"])
     a3, tok, _ = load_a3(MODEL); base = load_base("smollm2-135m")[0].eval()
     ps = shakespeare_passages(a.n, split="test", seed=a.passage_seed)
     preds, secs = {}, {}
-    t0 = time.time(); preds[BASE] = []
-    for p in ps:
-        e = infill_example(tok, p["prefix"], p["middle"], p["suffix"], anchor_id(a3, tok), "\n")
-        preds[BASE].append(tok.decode(ar_continue(base, e["prefix_ids"], e["n_blank"]), skip_special_tokens=True).strip())
-    secs[BASE] = (time.time() - t0) / len(ps)
-    for label, kw in ARMS.items():
-        t0 = time.time(); preds[label] = infill_predict(a3, tok, ps, sep="\n", progress=False, **kw); secs[label] = (time.time() - t0) / len(ps)
+    for label, (m, kw) in {BASE: (base, dict(method="ar_prefix")), **{k: (a3, v) for k, v in ARMS.items()}}.items():
+        t0 = time.time(); preds[label] = infill_predict(m, tok, ps, sep="\n", progress=False, **kw); secs[label] = (time.time() - t0) / len(ps)
     rl = {k: [100 * sc.score(p["middle"], q)["rougeL"].fmeasure for p, q in zip(ps, v)] for k, v in preds.items()}
     for k, v in rl.items(): print(f"set {a.passage_seed} | {k}: ROUGE-L {statistics.mean(v):.2f}, {secs[k]:.2f} s/passage", flush=True)
     RUNS.mkdir(exist_ok=True)
