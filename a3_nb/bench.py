@@ -709,6 +709,8 @@ def machine_info(device:str) -> dict:
     info = dict(platform=platform.platform(), python=platform.python_version(), torch=torch.__version__,
                 transformers=transformers.__version__, cpu=cpu_name(),
                 cores=os.cpu_count(), torch_threads=torch.get_num_threads())
+    from a3_nb.train import MALLOC_TUNED  # what the trainer does on a CPU (`tune_malloc`), or glibc's defaults
+    if device == "cpu": info["malloc"] = f"tuned {MALLOC_TUNED}" if MALLOC_TUNED else "default"
     try: info["load_avg_1m"] = os.getloadavg()[0]
     except OSError: pass
     if device.startswith("cuda"): info["gpu"] = torch.cuda.get_device_name(device)
@@ -761,6 +763,9 @@ def run_bench(device:str="cpu", quick:bool=False, out=None, sections=("train", "
     t0 = time.perf_counter()
     cmd = "a3 bench " + (" ".join(argv) if argv is not None else f"--device {device}" + (" --quick" if quick else ""))
     cpu0 = _cpu_seconds()
+    if device == "cpu":  # time both arms as the trainer runs (fresh memory-measuring processes keep glibc's defaults)
+        from a3_nb.train import tune_malloc
+        tune_malloc()
     res = dict(command=cmd.strip(), tag=tag, machine=machine_info(device),
                started_utc=time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime()), config=cfg, rows=[])
     cfg["reserve"] = 40 if "memory" in sections else 0  # the sampling rows leave this much for memory-vs-L
@@ -797,6 +802,7 @@ def table_markdown(res:dict) -> str:
     m = res["machine"]
     mach = m.get("gpu") or f"{m['cpu']}, {m['cores']} cores ({m['torch_threads']} torch threads), load avg {m.get('load_avg_1m', '?'):.1f}" \
         if isinstance(m.get("load_avg_1m"), float) else m.get("gpu") or f"{m['cpu']}, {m['cores']} cores"
+    if m.get("malloc"): mach += ", malloc " + ("tuned (`a3_nb.train.tune_malloc`)" if m["malloc"].startswith("tuned") else "glibc defaults")
     n_miss = sum(r["status"] == "MISSED" for r in res["rows"])
     return busy_warning(m) + (f"Measured with `{res['command']}` on {mach}; torch {m['torch']}, transformers {m['transformers']}; "
             f"{res['started_utc']} UTC, {res['wall_s']:.0f} s wall, {res['cpu_s']:.0f} CPU-s. Each ratio compares against a baseline measured in the same "

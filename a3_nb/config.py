@@ -90,6 +90,7 @@ class TrainConfig:
     mixed_precision: str = "no" # "no", "bf16", "fp16" (GPU) or "auto" (bf16 where it is fast here, see `resolve_precision`)
     gradient_checkpointing: bool = False # trade compute for memory
     cpu: bool = False # force CPU even when a GPU is present
+    cpu_malloc: bool = True # on a CPU, keep freed activation memory in the process (`a3_nb.train.tune_malloc`, glibc only)
     share_groups: bool = False # one grouping per micro-batch (official code) instead of one per row
     seed: int = 0 # seeds data order, groupings and initialization
     output_dir: str = "runs/a3" # logs and checkpoints

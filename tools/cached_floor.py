@@ -17,6 +17,7 @@ from transformers import DynamicCache, StaticCache
 from a3_nb.bench import build_base, wrap, machine_info, summarize
 from a3_nb.sample import groupwise_sample
 from a3_nb.groups import infill_groups
+from a3_nb.train import tune_malloc
 
 class _Stop(Exception): pass
 
@@ -47,7 +48,7 @@ p.add_argument("--models", nargs="+", default=["12x384", "smollm2-135m"]); p.add
 p.add_argument("--uncached-steps", type=int, default=16); p.add_argument("--threads", type=int, default=2)
 p.add_argument("--out", default=None)
 a = p.parse_args()
-torch.set_num_threads(a.threads); torch.set_grad_enabled(False)
+torch.set_num_threads(a.threads); torch.set_grad_enabled(False); tune_malloc()  # as the trainer and `a3 bench` run
 P, N = 32, 256
 res = dict(command="python tools/cached_floor.py --models " + " ".join(a.models) + f" --repeats {a.repeats} --uncached-steps "
            f"{a.uncached_steps} --threads {a.threads}" + (f" --out {a.out}" if a.out else ""), machine=machine_info("cpu"),

@@ -12,6 +12,7 @@ from pathlib import Path
 import torch
 from torch.profiler import profile, ProfilerActivity
 from a3_nb.bench import build_base, wrap, train_batch, ar_step, a3_step, machine_info
+from a3_nb.train import tune_malloc
 
 GROUPS = {"loss (LM head softmax / NLL)": ("log_softmax", "nll_loss", "cross_entropy"),  # first: log_softmax also contains "_softmax"
           "matmul": ("mm", "addmm", "bmm", "matmul", "linear"),
@@ -40,14 +41,16 @@ def main():
     ap.add_argument("--model", default="smollm2-135m"); ap.add_argument("--B", type=int, default=4); ap.add_argument("--L", type=int, default=256)
     ap.add_argument("--dtypes", nargs="+", default=["float32", "bfloat16"]); ap.add_argument("--repeats", type=int, default=2)
     ap.add_argument("--out", default="figures/step_profile.json")
+    ap.add_argument("--default-malloc", action="store_true", help="keep glibc's allocator defaults (the trainer tunes them on CPU)")
     a = ap.parse_args()
+    if not a.default_malloc: tune_malloc()
     out = dict(model=a.model, B=a.B, L=a.L, machine=machine_info("cpu"), repeats=a.repeats,
-               command=f"python tools/step_profile.py --model {a.model} --B {a.B} --L {a.L} --out {a.out}", dtypes={})
+               command=f"python tools/step_profile.py --model {a.model} --B {a.B} --L {a.L} --out {a.out}" + (" --default-malloc" if a.default_malloc else ""), dtypes={})
     for dt in a.dtypes:
         base = build_base(a.model, dtype=getattr(torch, dt)); m = wrap(base, attn="a3_sdpa")
         x, g = train_batch(base.config.vocab_size, a.B, a.L)
         ar = profile_ms(lambda: ar_step(base, x), a.repeats)
-        a3 = profile_ms(lambda: a3_step(m, x, g), a.repeats)
+        a3 = profile_ms(lambda: a3_step(m, x, g, "a3_sdpa"), a.repeats)  # ar_step switched the shared backbone to plain sdpa
         tot = sum(ar.values())
         rows = {k: dict(ar_ms=ar.get(k, 0.0), a3_ms=a3.get(k, 0.0), a3_share_of_ar_step=a3.get(k, 0.0) / tot,
                         ratio=a3.get(k, 0.0) / ar[k] if ar.get(k) else None) for k in sorted(set(ar) | set(a3))}
