@@ -291,7 +291,7 @@ class Trainer:
                                               log_with=cfg.tracker if cfg.tracker and _tracker_available(cfg.tracker) else None,
                                               project_dir=cfg.output_dir)
         set_seed(cfg.seed)
-        if cfg.cpu_malloc and self.acc.device.type == "cpu": tune_malloc()  # see `tune_malloc`: ~10% off an A3 CPU step
+        if cfg.cpu_malloc and self.acc.device.type == "cpu": tune_malloc()  # see `tune_malloc` (measured in tools/malloc_probe.py)
         self.out = Path(cfg.output_dir)
         self.resume = None
         if cfg.resume_from:
