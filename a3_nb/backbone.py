@@ -13,8 +13,8 @@ from transformers.integrations.sdpa_attention import sdpa_attention_forward
 from transformers.masking_utils import AttentionMaskInterface, sdpa_mask
 
 # %% auto #0
-__all__ = ['CONTENT_KEYS_SDPA', 'check_backbone', 'cache_arg', 'content_columns', 'backend_mask', 'sliding_window', 'per_layer',
-           'windowed_step_mask', 'official_residual_hooks', 'shared_copy']
+__all__ = ['CONTENT_KEYS_SDPA', 'SKINNY_ROWS', 'check_backbone', 'cache_arg', 'content_columns', 'backend_mask', 'sliding_window',
+           'per_layer', 'windowed_step_mask', 'skinny_linear', 'official_residual_hooks', 'shared_copy']
 
 # %% ../nbs/01a_backbone.ipynb #c2edb120
 def check_backbone(model:nn.Module):
@@ -96,6 +96,40 @@ def windowed_step_mask(mask:torch.Tensor, # (B, 1, R, P+R) bool mask of a cached
     own = torch.zeros(R, m.shape[-1], dtype=torch.bool, device=m.device)
     own[torch.arange(R), P + torch.arange(R)] = True
     return m | (~m.any(-1, keepdim=True) & own)
+
+# %% ../nbs/01a_backbone.ipynb #aaf3ff34
+SKINNY_ROWS = 4   # fp32 CPU inputs with at most this many rows take the `W @ x.T` form (0: never)
+
+def _skinny_forward(lin:nn.Linear, own):
+    "A forward for `lin`: `W @ x.T` for few-row fp32 CPU inputs, `own(x)` otherwise."
+    def forward(x):
+        W, b, k = lin.weight, lin.bias, x.shape[-1]
+        n = x.numel() // k if k else 0
+        if not (0 < n <= SKINNY_ROWS and x.dtype == W.dtype == torch.float32 and W.device.type == "cpu" and x.device == W.device):
+            return own(x)
+        r = x.reshape(n, k)
+        if n == 1: r = torch.cat([r, r])              # one row: the matrix-vector call is the slow one
+        elif not r.is_contiguous(): r = r.contiguous()
+        y = torch.mm(W, r.t()) if b is None else torch.addmm(b[:, None], W, r.t())
+        y = y.t()
+        return (y[:1] if n == 1 else y).contiguous().view(*x.shape[:-1], W.shape[0])
+    return forward
+
+class skinny_linear:
+    "Context manager: inside it, `model`'s `nn.Linear` layers compute fp32 CPU inputs of <= `SKINNY_ROWS` rows as `W @ x.T`."
+    def __init__(self, model:nn.Module):
+        self.layers = [m for m in model.modules() if type(m) is nn.Linear]
+        self.own = [m.__dict__.get("forward") for m in self.layers]   # a forward set on the instance (e.g. by a hook library)
+        self.fast = [_skinny_forward(m, f or m.forward) for m, f in zip(self.layers, self.own)]
+
+    def __enter__(self):
+        for m, f in zip(self.layers, self.fast): m.forward = f
+        return self
+
+    def __exit__(self, *exc):
+        for m, f in zip(self.layers, self.own):
+            if f is None: m.__dict__.pop("forward", None)   # back to the class's forward (also after a nested exit)
+            else: m.forward = f
 
 # %% ../nbs/01a_backbone.ipynb #115530b7
 def official_residual_hooks(model:nn.Module) -> list: # hook handles (`.remove()` undoes them)

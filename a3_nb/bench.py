@@ -141,6 +141,7 @@ def wrap(base, attn:str="sdpa", reorder:bool=False):
     "The `A3ForCausalLM` around `base` (shares every weight; only `w` is new)."
     from a3_nb.model import A3ForCausalLM
     m = A3ForCausalLM.from_causal_lm(base, attn_implementation=attn, reorder=reorder, anchor_token_id=0)
+    m.bench_attn = m.attn_implementation   # `a3_step` switches the shared backbone back to it (an AR step switches it to SDPA)
     return m.to(device=base.device, dtype=base.dtype)
 
 def train_batch(vocab:int, B:int, L:int, strategy="permuted", s:int=4, device="cpu", seed:int=0):
@@ -167,8 +168,8 @@ def ar_step(base, x, attn:str|None="sdpa"):
     use_attn(base, attn); _zero(base); base(input_ids=x, labels=x).loss.backward()
 
 def a3_step(m, x, g, attn:str|None=None):
-    "One A3 two-stream training step (forward + backward); `attn` switches the shared backbone's backend first."
-    use_attn(m.backbone, attn); _zero(m); m(x, g, labels=x).loss.backward()
+    "One A3 two-stream training step (forward + backward) with backend `attn` (None: the one `wrap` gave `m`)."
+    use_attn(m.backbone, attn or getattr(m, "bench_attn", None)); _zero(m); m(x, g, labels=x).loss.backward()
 
 # %% ../nbs/08_bench.ipynb #f0c22eb3
 def _rss_bytes():

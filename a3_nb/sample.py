@@ -13,6 +13,7 @@ import torch, torch.nn.functional as F
 from torch import Tensor
 from .groups import check_group_ids, causal_context
 from .checks import need, count, one_of, as_rows, ids, flags, rows_without, fits
+from .backbone import skinny_linear
 from .trace import Trace, TraceStep, Recorder  # Trace, TraceStep: importable from here too
 
 # %% auto #0
@@ -106,6 +107,7 @@ class _ContentCache:
     "Exact KV cache of the content stream, with a per-row validity mask of its columns."
     def __init__(self, model, x:Tensor):
         self.model, self.x, self.kv = model, x, None
+        self.fast = skinny_linear(model)   # one or two rows per layer: the faster product on a CPU (a3_nb.backbone)
         self.valid = torch.zeros(x.shape[0], 0, dtype=torch.bool, device=x.device)
         self.pos = torch.zeros(x.shape[0], 0, dtype=torch.long, device=x.device)  # positions of the cached columns (sliding windows)
 
@@ -123,7 +125,7 @@ class _ContentCache:
             if qsee is not None: see[:, C:] = qsee
             mask = mask.clone(); P = self.valid.shape[1]
             mask[:, 0, :, P:P + C] &= see
-        logits, self.kv = self.model.stream_forward(self.x.gather(1, cpos), cpos, qpos, mask, self.kv, cache_pos=self.pos)
+        with self.fast: logits, self.kv = self.model.stream_forward(self.x.gather(1, cpos), cpos, qpos, mask, self.kv, cache_pos=self.pos)
         self.valid, self.pos = cols, torch.cat([self.pos, cpos], 1)
         return logits
 

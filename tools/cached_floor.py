@@ -4,15 +4,19 @@
 
 For each model (fp32, batch 1, 32 prompt tokens, 256 blanks, s = 1): milliseconds per step of
   * A3 groupwise sampling with the exact content cache (`use_cache=True`; one content + one query token per step),
+    as it runs (few-row linear layers through `a3_nb.backbone.skinny_linear`) and with `SKINNY_ROWS = 0` (plain `F.linear`),
   * A3 groupwise sampling without it (`use_cache=False`; the whole row per step; timed over `--uncached-steps` steps,
     whose cost does not change from step to step, and scaled to 256),
   * a plain Hugging Face decode loop on the same backbone with a `DynamicCache`, feeding 1 and 2 tokens per step
-    (the floor any cached decoder built on the stock model pays), and with a preallocated `StaticCache` (2 tokens).
+    (the floor any cached decoder built on the stock model pays), and with a preallocated `StaticCache` (2 tokens);
+    the 1- and 2-token loops again inside `skinny_linear` (the same floor with the same matrix products).
 Runs are interleaved, `--repeats` times; medians are reported. Run it on a quiet machine.
 """
 import argparse, json, time
 from pathlib import Path
+import contextlib
 import torch
+import a3_nb.backbone as bb
 from transformers import DynamicCache, StaticCache
 from a3_nb.bench import build_base, wrap, machine_info, summarize
 from a3_nb.sample import groupwise_sample
@@ -30,17 +34,24 @@ def a3_step_ms(m, ids, gid, cached, steps):
     except _Stop: pass
     return (time.perf_counter() - t) / (steps if not cached else gid.max().item()) * 1e3
 
-def hf_step_ms(base, prompt, ntok, steps, static=False):
-    "ms per step of a plain cached decode loop feeding `ntok` tokens per step (logits of the last ones)."
+def stock_linear_ms(f):
+    "`f()` with `SKINNY_ROWS = 0`: every linear layer through `F.linear`."
+    rows, bb.SKINNY_ROWS = bb.SKINNY_ROWS, 0
+    try: return f()
+    finally: bb.SKINNY_ROWS = rows
+
+def hf_step_ms(base, prompt, ntok, steps, static=False, skinny=False):
+    "ms per step of a plain cached decode loop feeding `ntok` tokens per step (logits of the last one, as a decoder needs)."
     bm, P = base.base_model, prompt.shape[1]
     c = StaticCache(config=base.config, max_cache_len=P + steps * ntok) if static else DynamicCache(config=base.config)
     kw = lambda a, b: dict(cache_position=torch.arange(a, b)) if static else {}
     bm(input_ids=prompt, past_key_values=c, use_cache=True, **kw(0, P))
     ids = torch.randint(3, 200, (steps, 1, ntok), generator=torch.Generator().manual_seed(0))
     t = time.perf_counter()
-    for i in range(steps):
-        o = bm(input_ids=ids[i], past_key_values=c, use_cache=True, **kw(P + i * ntok, P + (i + 1) * ntok))
-        base.lm_head(o.last_hidden_state)
+    with bb.skinny_linear(base) if skinny else contextlib.nullcontext():
+        for i in range(steps):
+            o = bm(input_ids=ids[i], past_key_values=c, use_cache=True, **kw(P + i * ntok, P + (i + 1) * ntok))
+            base.lm_head(o.last_hidden_state[:, -1:])
     return (time.perf_counter() - t) / steps * 1e3
 
 p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -59,10 +70,13 @@ for name in a.models:
     ids = torch.cat([prompt, torch.zeros(1, N, dtype=torch.long)], 1)
     gid = infill_groups(torch.arange(P + N)[None] < P, group_size=1)
     arms = {"a3_cached": lambda: a3_step_ms(m, ids, gid, True, N),
+            "a3_cached_F_linear": lambda: stock_linear_ms(lambda: a3_step_ms(m, ids, gid, True, N)),
             "a3_uncached": lambda: a3_step_ms(m, ids, gid, False, a.uncached_steps),
             "hf_dynamic_1tok": lambda: hf_step_ms(base, prompt, 1, N),
             "hf_dynamic_2tok": lambda: hf_step_ms(base, prompt, 2, N),
-            "hf_static_2tok": lambda: hf_step_ms(base, prompt, 2, N, static=True)}
+            "hf_static_2tok": lambda: hf_step_ms(base, prompt, 2, N, static=True),
+            "hf_dynamic_1tok_skinny": lambda: hf_step_ms(base, prompt, 1, N, skinny=True),
+            "hf_dynamic_2tok_skinny": lambda: hf_step_ms(base, prompt, 2, N, skinny=True)}
     for f in arms.values(): f()   # warm-up
     runs = {k: [] for k in arms}
     for r in range(a.repeats):
@@ -70,9 +84,14 @@ for name in a.models:
     med = {k: summarize(v)["median"] for k, v in runs.items()}
     row = dict(ms_per_step_median=med, ms_per_step_runs=runs,
                cached_speedup=med["a3_uncached"] / med["a3_cached"],
+               cached_speedup_F_linear=med["a3_uncached"] / med["a3_cached_F_linear"],
                speedup_bound_1tok=med["a3_uncached"] / med["hf_dynamic_1tok"],
-               cached_over_hf_2tok=med["a3_cached"] / med["hf_dynamic_2tok"])
+               speedup_bound_1tok_skinny=med["a3_uncached"] / med["hf_dynamic_1tok_skinny"],
+               cached_over_hf_2tok=med["a3_cached_F_linear"] / med["hf_dynamic_2tok"],
+               cached_over_hf_2tok_skinny=med["a3_cached"] / med["hf_dynamic_2tok_skinny"])
     res["models"][name] = row
     print(name, json.dumps({k: round(v, 2) for k, v in med.items()}), f"speed-up {row['cached_speedup']:.2f}x, "
-          f"bound (1-token HF step) {row['speedup_bound_1tok']:.2f}x, A3 cached / HF 2-token {row['cached_over_hf_2tok']:.2f}", flush=True)
+          f"(F.linear {row['cached_speedup_F_linear']:.2f}x), bound (1-token HF step) {row['speedup_bound_1tok']:.2f}x "
+          f"(skinny {row['speedup_bound_1tok_skinny']:.2f}x), A3 cached / HF 2-token {row['cached_over_hf_2tok']:.2f} "
+          f"(both skinny {row['cached_over_hf_2tok_skinny']:.2f})", flush=True)
 if a.out: Path(a.out).write_text(json.dumps(res, indent=1) + "\n")
