@@ -13,8 +13,9 @@ from transformers.integrations.sdpa_attention import sdpa_attention_forward
 from transformers.masking_utils import AttentionMaskInterface, sdpa_mask
 
 # %% auto #0
-__all__ = ['CONTENT_KEYS_SDPA', 'SKINNY_ROWS', 'check_backbone', 'cache_arg', 'content_columns', 'backend_mask', 'sliding_window',
-           'per_layer', 'windowed_step_mask', 'skinny_linear', 'official_residual_hooks', 'shared_copy']
+__all__ = ['CONTENT_KEYS_SDPA', 'SKINNY_ROWS', 'SKINNY_MIN_WEIGHT', 'check_backbone', 'cache_arg', 'content_columns',
+           'backend_mask', 'sliding_window', 'per_layer', 'windowed_step_mask', 'skinny_linear',
+           'official_residual_hooks', 'shared_copy']
 
 # %% ../nbs/01a_backbone.ipynb #c2edb120
 def check_backbone(model:nn.Module):
@@ -99,14 +100,15 @@ def windowed_step_mask(mask:torch.Tensor, # (B, 1, R, P+R) bool mask of a cached
 
 # %% ../nbs/01a_backbone.ipynb #aaf3ff34
 SKINNY_ROWS = 4   # fp32 CPU inputs with at most this many rows take the `W @ x.T` form (0: never)
+SKINNY_MIN_WEIGHT = 2**15   # smaller layers are left alone: their weights sit in cache and the extra Python costs more
 
 def _skinny_forward(lin:nn.Linear, own):
     "A forward for `lin`: `W @ x.T` for few-row fp32 CPU inputs, `own(x)` otherwise."
-    def forward(x):
+    def forward(x, *args, **kwargs):
         W, b, k = lin.weight, lin.bias, x.shape[-1]
         n = x.numel() // k if k else 0
-        if not (0 < n <= SKINNY_ROWS and x.dtype == W.dtype == torch.float32 and W.device.type == "cpu" and x.device == W.device):
-            return own(x)
+        if args or kwargs or not (0 < n <= SKINNY_ROWS and x.dtype == W.dtype == torch.float32 and W.device.type == "cpu" and x.device == W.device):
+            return own(x, *args, **kwargs)
         r = x.reshape(n, k)
         if n == 1: r = torch.cat([r, r])              # one row: the matrix-vector call is the slow one
         elif not r.is_contiguous(): r = r.contiguous()
@@ -118,7 +120,7 @@ def _skinny_forward(lin:nn.Linear, own):
 class skinny_linear:
     "Context manager: inside it, `model`'s `nn.Linear` layers compute fp32 CPU inputs of <= `SKINNY_ROWS` rows as `W @ x.T`."
     def __init__(self, model:nn.Module):
-        self.layers = [m for m in model.modules() if type(m) is nn.Linear]
+        self.layers = [m for m in model.modules() if type(m) is nn.Linear and m.weight.numel() >= SKINNY_MIN_WEIGHT]
         self.own = [m.__dict__.get("forward") for m in self.layers]   # a forward set on the instance (e.g. by a hook library)
         self.fast = [_skinny_forward(m, f or m.forward) for m, f in zip(self.layers, self.own)]
 
