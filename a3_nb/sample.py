@@ -125,7 +125,7 @@ class _ContentCache:
             if qsee is not None: see[:, C:] = qsee
             mask = mask.clone(); P = self.valid.shape[1]
             mask[:, 0, :, P:P + C] &= see
-        with self.fast: logits, self.kv = self.model.stream_forward(self.x.gather(1, cpos), cpos, qpos, mask, self.kv, cache_pos=self.pos)
+        with self.fast, torch.inference_mode(): logits, self.kv = self.model.stream_forward(self.x.gather(1, cpos), cpos, qpos, mask, self.kv, cache_pos=self.pos)
         self.valid, self.pos = cols, torch.cat([self.pos, cpos], 1)
         return logits
 
@@ -170,7 +170,7 @@ def _check_context(context:str): one_of(context, "context", CONTEXTS)
 
 def _uncached(model, x, gm, am, qpos) -> Tensor:
     "(B, Q, V) logits of `qpos` from a full forward over the row (the reference the cache must match)."
-    logits = model(x, gm, attention_mask=am, query_positions=qpos).logits
+    with torch.inference_mode(): logits = model(x, gm, attention_mask=am, query_positions=qpos).logits
     return logits.gather(1, qpos[..., None].expand(-1, -1, logits.shape[-1]))
 
 def _model_groups(g:Tensor, context:str, valid:Tensor) -> Tensor:

@@ -8,7 +8,7 @@
     linear layers through `a3_nb.backbone.skinny_linear` (the faster of two equal matrix products on this CPU); one more
     row (no target) compares s = 1 with `generate` run inside the same `skinny_linear`, so the two gains stay apart.
 
-Usage: python bench/real_model_rows.py OUTDIR   (writes OUTDIR/bench_cpu.json and OUTDIR/bench_table.md; run it on a
+Usage: python bench/real_model_rows.py OUTDIR [--sample-only]   (--sample-only: the sampling rows alone, ~4 minutes; writes OUTDIR/bench_cpu.json and OUTDIR/bench_table.md; run it on a
 quiet machine: the table marks rows whose interleaved ratios spread too far as UNRELIABLE)."""
 import json, sys, torch
 from pathlib import Path
@@ -18,10 +18,13 @@ from a3_nb.sample import groupwise_sample
 from a3_nb.groups import infill_groups
 from a3_nb.eval import shakespeare_passages
 from a3_nb.backbone import skinny_linear
-out = sys.argv[1] if len(sys.argv) > 1 else "bench_real"
+args = [a for a in sys.argv[1:] if not a.startswith("--")]
+out, sample_only = args[0] if args else "bench_real", "--sample-only" in sys.argv
 cfg = bench_config("cpu", quick=False)
 cfg["train"] = [("smollm2-135m", 4, 256, "float32"), ("smollm2-135m", 4, 256, "bfloat16")]
-res = run_bench("cpu", False, None, sections=("train",), cfg=cfg, argv=["(python bench/real_model_rows.py: SmolLM2-135M train rows)"])
+res = run_bench("cpu", False, None, sections=() if sample_only else ("train",), cfg=cfg,
+                argv=[f"(python bench/real_model_rows.py{' --sample-only' if sample_only else ''}: SmolLM2-135M "
+                      f"{'sampling' if sample_only else 'train and sampling'} rows)"])
 
 torch.set_grad_enabled(False)
 model, tok, _ = load_a3("models/a3-smollm2-135m-shakespeare")
