@@ -11,11 +11,10 @@ import torch, torch.nn as nn, torch.nn.functional as F
 from transformers import AttentionInterface
 from transformers.integrations.sdpa_attention import sdpa_attention_forward
 from transformers.masking_utils import AttentionMaskInterface, sdpa_mask
-from transformers.cache_utils import DynamicCache, DynamicLayer
 
 # %% auto #0
 __all__ = ['CONTENT_KEYS_SDPA', 'SKINNY_ROWS', 'SKINNY_MIN_WEIGHT', 'check_backbone', 'cache_arg', 'content_columns',
-           'backend_mask', 'sliding_window', 'per_layer', 'windowed_step_mask', 'skinny_linear', 'GrowingCache',
+           'backend_mask', 'sliding_window', 'per_layer', 'windowed_step_mask', 'skinny_linear',
            'official_residual_hooks', 'shared_copy']
 
 # %% ../nbs/01a_backbone.ipynb #c2edb120
@@ -143,55 +142,6 @@ class skinny_linear:
         for m, f in zip(self.layers, self.own):
             if f is None: m.__dict__.pop("forward", None)   # back to the class's forward (also after a nested exit)
             else: m.forward = f
-
-# %% ../nbs/01a_backbone.ipynb #3e702c0c
-class _GrowingLayer(DynamicLayer):
-    "A `DynamicLayer` keeping its keys/values in a buffer with spare room: appends copy only the new rows, `crop` moves a length."
-    def lazy_initialization(self, key_states, value_states):
-        super().lazy_initialization(key_states, value_states)
-        self.n, self._k, self._v = 0, None, None
-
-    def _expose(self): self.keys, self.values = self._k[..., :self.n, :], self._v[..., :self.n, :]
-
-    def _grow(self, need:int):
-        "Buffers with room for at least `need` rows (twice that), holding the current rows."
-        k, v = self.keys, self.values
-        self._k = k.new_empty(*k.shape[:-2], max(2 * need, 64), k.shape[-1])
-        self._v = v.new_empty(*v.shape[:-2], max(2 * need, 64), v.shape[-1])
-        self._k[..., :self.n, :].copy_(k); self._v[..., :self.n, :].copy_(v)
-
-    def update(self, key_states, value_states, *args, **kwargs):
-        if not self.is_initialized:
-            self.lazy_initialization(key_states, value_states)
-            self.keys, self.values = key_states[..., :0, :], value_states[..., :0, :]
-        n, m = self.n, key_states.shape[-2]
-        if torch.is_grad_enabled() and (key_states.requires_grad or value_states.requires_grad):   # autograd: never write in place
-            self._k, self._v = torch.cat([self.keys, key_states], -2), torch.cat([self.values, value_states], -2)
-        else:
-            if self._k is None or n + m > self._k.shape[-2]: self._grow(n + m)
-            self._k[..., n:n + m, :].copy_(key_states); self._v[..., n:n + m, :].copy_(value_states)
-        self.n = n + m; self._expose()
-        return self.keys, self.values
-
-    def get_seq_length(self) -> int: return self.n if self.is_initialized else 0
-
-    def crop(self, tokens_to_remove:int):
-        "Drop the last `-tokens_to_remove` rows (a negative count, as `DynamicLayer.crop` takes)."
-        if tokens_to_remove > 0: raise ValueError(f"crop takes a negative count of rows to remove; got {tokens_to_remove}")
-        if tokens_to_remove == 0 or not self.is_initialized: return
-        self.n = max(self.n + tokens_to_remove, 0); self._expose()
-
-    def _apply(self, f):
-        if self.is_initialized and self._k is not None: self._k, self._v = f(self._k), f(self._v); self._expose()
-    def batch_repeat_interleave(self, repeats:int): self._apply(lambda t: t.repeat_interleave(repeats, dim=0))
-    def batch_select_indices(self, indices): self._apply(lambda t: t[indices, ...])
-    def reorder_cache(self, beam_idx): self._apply(lambda t: t.index_select(0, beam_idx.to(t.device)))
-
-class GrowingCache(DynamicCache):
-    "A `DynamicCache` (full-attention layers) that appends in place into buffers with spare room and crops by moving a length."
-    def __init__(self):
-        super().__init__()
-        self.layer_class_to_replicate = _GrowingLayer
 
 # %% ../nbs/01a_backbone.ipynb #115530b7
 def official_residual_hooks(model:nn.Module) -> list: # hook handles (`.remove()` undoes them)

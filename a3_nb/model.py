@@ -9,12 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 import torch, torch.nn as nn, torch.nn.functional as F
 from transformers import AutoConfig, AutoModelForCausalLM, PretrainedConfig, PreTrainedModel
+from transformers.cache_utils import DynamicCache
 from transformers.utils import ModelOutput
 from .groups import check_group_ids
 from .masks import two_stream_mask, two_stream_block_mask, reorder
 from .checks import need, rows_without, positions, fits
 from .backbone import (CONTENT_KEYS_SDPA, check_backbone, backend_mask, content_columns, sliding_window, per_layer,
-                             windowed_step_mask, cache_arg, official_residual_hooks, shared_copy, GrowingCache)
+                             windowed_step_mask, cache_arg, official_residual_hooks, shared_copy)
 
 # %% auto #0
 __all__ = ['W_INITS', 'RESIDUALS', 'A3Config', 'A3Output', 'A3ForCausalLM', 'default_anchor_id', 'from_causal_lm',
@@ -236,7 +237,7 @@ def stream_forward(self,
                    content_pos:torch.LongTensor, # (B, C) their positions
                    query_pos:torch.LongTensor, # (B, Q) positions whose query stream is wanted
                    attn_mask:torch.Tensor, # (B, 1, C+Q, P+C+Q) bool, True = attend; columns = [cache (P) ; content ; queries]
-                   past_key_values=None, # the cache from an earlier call, or None to start one (a `GrowingCache`)
+                   past_key_values=None, # a `DynamicCache` from an earlier call, or None to start one
                    cache_pos:torch.LongTensor|None=None): # (B, P) positions of the cached columns (needed by sliding-window backbones)
     "One cached two-stream step: returns (query logits (B, Q, V), cache with the new content K/V appended)."
     B, C = content_ids.shape
@@ -244,8 +245,8 @@ def stream_forward(self,
     emb = self.backbone.get_input_embeddings()(content_ids)
     x = torch.cat([emb, self.query_embed.to(emb.dtype).expand(B, Q, -1)], 1)
     W, _ = sliding_window(self.backbone.config)
-    # full-attention cache layers, also on sliding-window backbones (the window lives in the mask; a sliding cache layer cannot be cropped)
-    cache = past_key_values if past_key_values is not None else GrowingCache()
+    # sliding-window backbones: a cache of full layers (the window lives in the mask; a sliding cache layer cannot be cropped)
+    cache = past_key_values if past_key_values is not None else DynamicCache() if W else DynamicCache(config=self.backbone.config)
     rows = torch.cat([content_pos, query_pos], 1)
     if W:
         P = attn_mask.shape[-1] - C - Q

@@ -5,8 +5,7 @@
 For each model (fp32, batch 1, 32 prompt tokens, 256 blanks, s = 1): milliseconds per step of
   * A3 groupwise sampling with the exact content cache (`use_cache=True`; one content + one query token per step),
     as it runs (few-row linear layers through `a3_nb.backbone.skinny_linear`) and with `SKINNY_ROWS = 0` (plain `F.linear`),
-    and, one change at a time, with transformers' `DynamicCache` (appends by concatenation) in place of
-    `a3_nb.backbone.GrowingCache`, with the grouped key/value heads copied per query head as transformers' SDPA path does
+    and, one change at a time, with the grouped key/value heads copied per query head as transformers' SDPA path does
     (`repeat_kv`) instead of `enable_gqa`, and with the model calls under `torch.no_grad()` instead of `inference_mode()`,
   * A3 groupwise sampling without it (`use_cache=False`; the whole row per step; timed over `--uncached-steps` steps,
     whose cost does not change from step to step, and scaled to 256),
@@ -21,7 +20,7 @@ import argparse, json, time
 from pathlib import Path
 import contextlib
 import torch
-import a3_nb.backbone as bb, a3_nb.model as am, a3_nb.sample as sm
+import a3_nb.backbone as bb, a3_nb.sample as sm
 from transformers import DynamicCache, StaticCache
 from a3_nb.bench import build_base, wrap, machine_info, summarize
 from a3_nb.sample import groupwise_sample
@@ -46,7 +45,6 @@ def patched(obj, name, value, f):
     finally: setattr(obj, name, old)
 
 stock_linear_ms = lambda f: patched(bb, "SKINNY_ROWS", 0, f)                 # every linear layer through `F.linear`
-dynamic_cache_ms = lambda f: patched(am, "GrowingCache", DynamicCache, f)     # the cached step starts a `DynamicCache`
 repeat_kv_ms = lambda f: patched(bb, "_grouped_heads", lambda *a: False, f)  # transformers' SDPA path (copies shared heads)
 no_grad_ms = lambda f: patched(sm.torch, "inference_mode", torch.no_grad, f)  # the samplers' model calls under no_grad
 
@@ -81,7 +79,6 @@ for name in a.models:
     gid = infill_groups(torch.arange(P + N)[None] < P, group_size=1)
     arms = {"a3_cached": lambda: a3_step_ms(m, ids, gid, True, N),
             "a3_cached_F_linear": lambda: stock_linear_ms(lambda: a3_step_ms(m, ids, gid, True, N)),
-            "a3_cached_DynamicCache": lambda: dynamic_cache_ms(lambda: a3_step_ms(m, ids, gid, True, N)),
             "a3_cached_repeat_kv": lambda: repeat_kv_ms(lambda: a3_step_ms(m, ids, gid, True, N)),
             "a3_cached_no_grad": lambda: no_grad_ms(lambda: a3_step_ms(m, ids, gid, True, N)),
             "a3_uncached": lambda: a3_step_ms(m, ids, gid, False, a.uncached_steps),
@@ -98,7 +95,6 @@ for name in a.models:
     row = dict(ms_per_step_median=med, ms_per_step_runs=runs,
                cached_speedup=med["a3_uncached"] / med["a3_cached"],
                cached_speedup_F_linear=med["a3_uncached"] / med["a3_cached_F_linear"],
-               growing_over_dynamic_cache=med["a3_cached"] / med["a3_cached_DynamicCache"],
                enable_gqa_over_repeat_kv=med["a3_cached"] / med["a3_cached_repeat_kv"],
                inference_mode_over_no_grad=med["a3_cached"] / med["a3_cached_no_grad"],
                speedup_bound_1tok=med["a3_uncached"] / med["hf_dynamic_1tok"],
