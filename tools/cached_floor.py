@@ -19,6 +19,7 @@ Runs are interleaved, `--repeats` times; medians are reported. Run it on a quiet
 import argparse, json, time
 from pathlib import Path
 import contextlib
+from unittest import mock
 import torch
 import a3_nb.backbone as bb, a3_nb.sample as sm
 from transformers import DynamicCache, StaticCache
@@ -40,9 +41,7 @@ def a3_step_ms(m, ids, gid, cached, steps):
 
 def patched(obj, name, value, f):
     "`f()` with `obj.name` set to `value` (restored after)."
-    old = getattr(obj, name); setattr(obj, name, value)
-    try: return f()
-    finally: setattr(obj, name, old)
+    with mock.patch.object(obj, name, value): return f()
 
 stock_linear_ms = lambda f: patched(bb, "SKINNY_ROWS", 0, f)                 # every linear layer through `F.linear`
 repeat_kv_ms = lambda f: patched(bb, "_grouped_heads", lambda *a: False, f)  # transformers' SDPA path (copies shared heads)

@@ -8,16 +8,15 @@ step. fp32, `--threads` threads, glibc's allocator tuned as the trainer tunes it
 """
 import argparse, json, time
 from pathlib import Path
+from unittest import mock
 import torch
 import a3_nb.backbone as bb
-from a3_nb.bench import build_base, wrap, train_batch, a3_step, ar_step, machine_info
+from a3_nb.bench import build_base, wrap, train_batch, a3_step, ar_step, machine_info, summarize
 from a3_nb.train import tune_malloc
 
 def repeat_kv_step(m, x, g):
     "The A3 step with `_grouped_heads` answering False: transformers' SDPA path, which copies the shared heads."
-    own, bb._grouped_heads = bb._grouped_heads, lambda *a: False
-    try: a3_step(m, x, g, "a3_sdpa")
-    finally: bb._grouped_heads = own
+    with mock.patch.object(bb, "_grouped_heads", lambda *a: False): a3_step(m, x, g, "a3_sdpa")
 
 p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
 p.add_argument("--model", default="smollm2-135m"); p.add_argument("--B", type=int, default=4); p.add_argument("--L", type=int, default=256)
@@ -33,7 +32,7 @@ for f in arms.values(): f()
 runs = {k: [] for k in arms}
 for _ in range(a.rounds):
     for k, f in arms.items(): runs[k].append(seconds(f))
-med = {k: sorted(v)[len(v) // 2] for k, v in runs.items()}
+med = {k: summarize(v)["median"] for k, v in runs.items()}
 res = dict(command=f"python tools/train_gqa_ab.py --model {a.model} --B {a.B} --L {a.L} --rounds {a.rounds} --threads {a.threads}"
            + (f" --out {a.out}" if a.out else ""), machine=machine_info("cpu"), seconds_median=med, seconds_runs=runs,
            enable_gqa_over_ar=med["a3_enable_gqa"] / med["ar"], repeat_kv_over_ar=med["a3_repeat_kv"] / med["ar"],
