@@ -6,7 +6,7 @@ Docs: https://a3-nb.github.io/a3_nb/train.html.md"""
 
 # %% ../nbs/04_train.ipynb #fcb1cad9
 from __future__ import annotations
-import contextlib, dataclasses, json, math, os, random, re, shutil, time
+import contextlib, dataclasses, json, math, os, random, re, shutil, time, warnings
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 import numpy as np
@@ -19,12 +19,13 @@ from .groups import batch_groups
 from .data import RowLoader, pack_dataset, text_dataset, mixture, ROW_KEYS, fim_rows, fim_sentinels
 
 # %% auto #0
-__all__ = ['MALLOC_TUNED', 'CKPT_RE', 'bf16_speedup', 'resolve_precision', 'tune_malloc', 'lr_at', 'step_generator',
-           'make_group_ids', 'build_model', 'build_rows', 'evaluate', 'causal_loss', 'infill_nll', 'list_checkpoints',
-           'latest_checkpoint', 'TrainState', 'save_checkpoint', 'load_trainer_state', 'Trainer', 'train', 'read_log',
-           'export_model', 'describe_plan', 'STRATEGIES', 'Stage', 'Adaptive', 'Lora', 'DataConfig', 'TrainConfig',
-           'validate', 'config_from_dict', 'config_to_dict', 'load_config', 'save_config', 'PRESETS', 'tokens_per_step',
-           'Phase', 'plan_phases']
+__all__ = ['MALLOC_TUNED', 'CKPT_RE', 'RESUME_FREE', 'bf16_speedup', 'resolve_precision', 'tune_malloc', 'lr_at',
+           'step_generator', 'make_group_ids', 'build_model', 'build_rows', 'evaluate', 'causal_loss', 'infill_nll',
+           'list_checkpoints', 'latest_checkpoint', 'TrainState', 'save_checkpoint', 'clean_stale_temporaries',
+           'load_trainer_state', 'resume_point', 'check_resume_config', 'Trainer', 'train', 'read_log', 'export_model',
+           'describe_plan', 'STRATEGIES', 'Stage', 'Adaptive', 'Lora', 'DataConfig', 'TrainConfig', 'validate',
+           'config_from_dict', 'config_to_dict', 'load_config', 'save_config', 'PRESETS', 'tokens_per_step', 'Phase',
+           'plan_phases']
 
 # %% ../nbs/04_train.ipynb #e8611290
 from .config import (  # re-exported: what a run is
@@ -330,10 +331,43 @@ def save_checkpoint(output_dir, # run folder
     if isinstance(state, TrainState): state = asdict(state)  # plain values only: `load_trainer_state` reads it with weights_only
     torch.save(dict(optimizer=optimizer.state_dict(), trainer=state, rng=_rng_state()), tmp/"trainer_state.pt")
     if cfg is not None: save_config(cfg, tmp/"config.yaml")
-    if final.exists(): shutil.rmtree(final)  # same step saved twice (e.g. stage end == save_every)
-    os.replace(tmp, final)
-    for old in list_checkpoints(output_dir)[:-keep_last]: shutil.rmtree(old, ignore_errors=True)
+    _fsync_tree(tmp)
+    old = root/f".old-step-{step:06d}-{os.getpid()}"
+    if final.exists(): os.replace(final, old)  # same step saved again: the old copy stays whole until the new one is in place
+    os.replace(tmp, final); _fsync_dir(root)
+    if old.exists(): shutil.rmtree(old, ignore_errors=True)
+    for prev in list_checkpoints(output_dir)[:-keep_last]: shutil.rmtree(prev, ignore_errors=True)
     return final
+
+def _fsync_tree(d: Path):
+    "Flush every file under `d` (and the folders) to disk, so a rename never publishes a checkpoint the disk does not hold."
+    for p in sorted(d.rglob("*")) + [d]:
+        if p.is_file():
+            with open(p, "rb") as f: os.fsync(f.fileno())
+        else: _fsync_dir(p)
+
+def _fsync_dir(d: Path):
+    try:
+        fd = os.open(d, os.O_RDONLY)
+        try: os.fsync(fd)
+        finally: os.close(fd)
+    except OSError: pass  # folders cannot be opened for fsync on some systems (Windows)
+
+def clean_stale_temporaries(output_dir) -> list[Path]:
+    "Remove half-written checkpoint folders (`.tmp-step-*`, `.old-step-*`) left by processes that no longer run."
+    root = Path(output_dir)/"checkpoints"; gone = []
+    if not root.is_dir(): return gone
+    for p in root.iterdir():
+        m = re.match(r"^\.(tmp|old)-step-\d+-(\d+)$", p.name)
+        if m and not _alive(int(m.group(2))): shutil.rmtree(p, ignore_errors=True); gone.append(p)
+    return gone
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid(): return True
+    try: os.kill(pid, 0)
+    except ProcessLookupError: return False
+    except PermissionError: return True
+    return True
 
 @contextlib.contextmanager
 def _quiet_hf():
@@ -359,6 +393,45 @@ def load_trainer_state(ckpt) -> dict:
     except pickle.UnpicklingError as e:
         raise ValueError(f"{ckpt}/trainer_state.pt holds objects other than tensors and plain values, so loading it could run "
                          f"code: refusing. Resume only from checkpoints written by a3_nb's Trainer. ({str(e).splitlines()[0]})") from None
+
+# %% ../nbs/04_train.ipynb #ef341328
+RESUME_FREE = ("resume_from", "output_dir", "progress", "log_every", "eval_every", "save_every", "keep_last", "tracker",
+               "save_stage_end")  # settings a resume may change: they do not shape the weights
+
+def _readable(ckpt: Path):
+    "Raise if a checkpoint's trainer state or weight file cannot be read."
+    from safetensors import safe_open
+    load_trainer_state(ckpt)
+    files = sorted((ckpt/"model").glob("*.safetensors"))
+    if not files: raise ValueError(f"{ckpt/'model'} holds no .safetensors weights")
+    for f in files:
+        with safe_open(str(f), "pt") as sf: sf.keys()
+
+def resume_point(cfg: TrainConfig) -> Path:
+    "The checkpoint a run resumes from: `cfg.resume_from`, or for 'latest' the newest readable checkpoint in `output_dir`."
+    if cfg.resume_from != "latest":
+        p = Path(cfg.resume_from)
+        if not (p/"trainer_state.pt").exists():
+            raise ValueError(f"resume_from={cfg.resume_from!r}: no complete checkpoint there (a step-N folder holding trainer_state.pt and model/)")
+        return p
+    cks = list_checkpoints(cfg.output_dir)
+    if not cks: raise ValueError(f"resume_from=latest: no complete checkpoint under {Path(cfg.output_dir)/'checkpoints'}")
+    for p in reversed(cks):
+        try: _readable(p); return p
+        except Exception as e:
+            warnings.warn(f"checkpoint {p} cannot be read ({type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}); trying the one before it")
+    raise ValueError(f"resume_from=latest: none of the {len(cks)} checkpoints under {Path(cfg.output_dir)/'checkpoints'} can be read")
+
+def check_resume_config(cfg: TrainConfig, ckpt) -> None:
+    "Refuse a resume whose config differs from the checkpoint's in anything but `RESUME_FREE`."
+    f = Path(ckpt)/"config.yaml"
+    if not f.exists(): return   # checkpoints written without a config (Trainer.save with cfg=None): nothing to compare
+    old, new = _flat(config_to_dict(load_config(str(f)))), _flat(config_to_dict(cfg))
+    diff = [k for k in sorted(set(old) | set(new)) if k.split(".")[0] not in RESUME_FREE and old.get(k) != new.get(k)]
+    if diff:
+        raise ValueError(f"resume: the config differs from the checkpoint's ({f}) in " + "; ".join(f"{k}: {old.get(k)!r} -> {new.get(k)!r}" for k in diff)
+                         + ". A resume continues the run as configured: drop these changes, or start a new run from the "
+                         f"checkpoint's weights (model={Path(ckpt)/'model'}) in another output_dir")
 
 # %% ../nbs/04_train.ipynb #c45e00f0
 class Trainer:
@@ -386,9 +459,9 @@ class Trainer:
                                   f"overwrite them. Resume it (resume_from=latest, `a3 train ... --resume latest`), or choose "
                                   f"another output_dir, or delete the folder first")
         if cfg.resume_from:
-            self.resume = latest_checkpoint(cfg.output_dir) if cfg.resume_from == "latest" else Path(cfg.resume_from)
-            if self.resume is None or not (Path(self.resume)/"trainer_state.pt").exists():
-                raise ValueError(f"resume_from={cfg.resume_from!r}: no complete checkpoint there")
+            self.resume = resume_point(cfg)
+            check_resume_config(cfg, self.resume)
+        if self.acc.is_main_process: clean_stale_temporaries(self.out)
         if model is None:
             lora_ckpt = self.resume is not None and (Path(self.resume)/"model"/"adapter_model.safetensors").exists()
             if self.resume is not None and not lora_ckpt:
@@ -550,8 +623,8 @@ class Trainer:
                 ended_stage = self._next_phase("plateau" if plateau and st.phase_step < st.budgets[st.phase] else "budget")
             if cfg.eval_every and st.step % cfg.eval_every == 0 and not st.done:
                 self._log(dict(kind="eval", step=st.step, **self.evaluate()))
-            if (cfg.save_every and st.step % cfg.save_every == 0) or (ended_stage and cfg.save_stage_end and not st.done):
-                self.save()
+            if ((cfg.save_every and st.step % cfg.save_every == 0) or (ended_stage and cfg.save_stage_end)) and not st.done:
+                self.save()   # the last step is saved once, after the final evaluation
         bar.close()
         if st.done:
             ev = self.evaluate()
