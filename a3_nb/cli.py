@@ -10,8 +10,8 @@ import argparse, contextvars, inspect, sys
 from typing import Annotated
 
 # %% auto #0
-__all__ = ['COMMANDS', 'MODES', 'PASSTHROUGH', 'EPILOGS', 'UsageError', 'infill', 'train', 'eval_', 'lm_eval', 'bench', 'demo',
-           'demo_train', 'demo_base', 'build_parser', 'command_parser', 'dispatch', 'main']
+__all__ = ['COMMANDS', 'MODES', 'PASSTHROUGH', 'EPILOGS', 'UsageError', 'infill', 'train', 'eval_', 'lm_eval', 'eval_humaneval',
+           'bench', 'demo', 'demo_train', 'demo_base', 'build_parser', 'command_parser', 'dispatch', 'main']
 
 # %% ../nbs/09_cli.ipynb #46235931
 class UsageError(ValueError):
@@ -29,6 +29,11 @@ def _eval(name:str) -> list:
     "A constant of `a3_nb.eval` (tasks, method labels), read when `a3 eval` builds its parser."
     from a3_nb import eval as ev
     return list(getattr(ev, name))
+
+def _humaneval(name:str) -> list:
+    "A constant of `a3_nb.humaneval` (the arms), read when `a3 eval humaneval-infill` builds its parser."
+    from a3_nb import humaneval as he
+    return list(getattr(he, name))
 
 _TYPED = contextvars.ContextVar("a3_typed", default=None)  # (command, argv) while `dispatch` runs a command
 
@@ -190,6 +195,44 @@ def lm_eval(argv:list[str], # lm-evaluation-harness's own arguments (what follow
     finally: sys.argv = old
     return 0
 
+# %% ../nbs/09_cli.ipynb #2493f8d1
+def eval_humaneval(model:str="smollm2-135m", # A3 folder or base model (a3-* arms), plain model (ar), FIM model or LoRA adapter folder (fim)
+                   arm:Annotated[str, dict(choices=_humaneval("ARMS"))]="a3-oracle", # which arm (a3_nb.humaneval.ARMS)
+                   tiny:bool=False, # tiny random models instead of --model (smoke test)
+                   limit:int=None, # a seeded random subset of this many tasks (default: all 1,033)
+                   tasks:Annotated[list, dict(type=str, nargs="+", metavar="ID")]=None, # only these task ids (HumanEval/0/L3) or problem ids (HumanEval/0)
+                   seed:int=0, # seed of the --limit subset
+                   workers:int=2, # programs executed at once
+                   timeout:float=5.0, # seconds per program
+                   max_len:int=24, # a3-auto: longest blank tried
+                   group_size:int=1, # a3 arms: blanks per model call
+                   sampler:Annotated[str, dict(choices=["groupwise", "dynamic"])]="groupwise", # a3-oracle, a3-nosuffix
+                   threads:int=None, # torch CPU threads
+                   out:str=None, # write the results (records, command, model, machine) as JSON here
+                   figure:str=None, # save the pass@1 figure here
+                   quiet:bool=False, # no progress bar
+                  ) -> int:
+    "HumanEval single-line infilling, executed in a sandbox: one arm on the 1,033 tasks (or a subset); pass@1 with a 95% interval."
+    for k, v in (("--workers", workers), ("--group-size", group_size), ("--max-len", max_len), ("--limit", 1 if limit is None else limit)):
+        if v < 1: raise UsageError(f"{k} must be >= 1; got {v}")
+    if timeout <= 0: raise UsageError(f"--timeout must be > 0 seconds; got {timeout}")
+    import torch
+    from a3_nb.humaneval import single_line_tasks, select_tasks, load_arm, evaluate_arm, save_results, plot_pass_at_1
+    if threads: torch.set_num_threads(threads)
+    try:
+        todo = select_tasks(single_line_tasks(), limit=limit, ids=tasks, seed=seed)   # a bad id fails before the model loads
+        fn, desc = load_arm(arm, model, tiny=tiny, max_len=max_len, group_size=group_size, sampler=sampler)
+    except (ValueError, FileNotFoundError, OSError) as e: return _fail(f"a3 eval humaneval-infill: error: {e}")
+    typed = _typed_argv("eval")
+    cmd = "a3 eval " + (" ".join(typed) if typed is not None else "humaneval-infill (a3_nb.cli.eval_humaneval called from Python)")
+    res = evaluate_arm(fn, todo, workers=workers, progress=not quiet, desc=arm, timeout=timeout)
+    lo, hi = res["ci95"]
+    print(f"# {cmd}\n# model: {desc}\n{arm}: pass@1 = {100 * res['pass@1']:.1f}% (95% CI {100 * lo:.1f}-{100 * hi:.1f}) on {res['n']} tasks; "
+          f"{res['calls_per_task']:.1f} model calls and {res['seconds_per_task']:.2f} s per task; {res['status']}")
+    if out: save_results(out, {arm: res}, command=cmd, model=desc)
+    if figure: plot_pass_at_1({arm: res}, figure, title=f"{cmd}\n{desc}")
+    return 0
+
 # %% ../nbs/09_cli.ipynb #0aad0bec
 def bench(device:str="cpu", # cpu or cuda[:i]
           quick:bool=False, # small sizes; ≤ 3 min on 2 CPU cores
@@ -261,7 +304,8 @@ COMMANDS = {  # sub-command -> (the function that runs it, one-line description 
     "eval":   (eval_,  "evaluate: exact log-likelihood, multiple choice, infill ROUGE"),
     "bench":  (bench,  "benchmark training and sampling speed/memory against the base model"),
 }
-MODES = {"demo": {"--base-only": demo_base, "--train": demo_train}}  # a flag anywhere in argv picks the function (first listed wins)
+MODES = {"demo": {"--base-only": demo_base, "--train": demo_train},  # a flag anywhere in argv picks the function (first listed wins)
+         "eval": {"humaneval-infill": eval_humaneval}}                 # ... or a word: `a3 eval humaneval-infill ...`
 PASSTHROUGH = {"eval": ("lm-eval", lm_eval)}  # `a3 eval lm-eval ...`: the rest goes unparsed to lm-evaluation-harness
 EPILOGS = {"a3 train": _presets}  # prog -> function returning its help epilog
 

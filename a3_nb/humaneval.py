@@ -6,13 +6,14 @@ Docs: https://a3-nb.github.io/a3_nb/humaneval.html.md"""
 
 # %% ../nbs/06b_humaneval.ipynb #f4e881a7
 from __future__ import annotations
-import contextlib, datetime, inspect, json, math, os, platform, random, secrets, shutil, signal, subprocess, sys, tempfile, threading, time
+import contextlib, datetime, inspect, json, math, os, random, secrets, shutil, signal, subprocess, sys, tempfile, textwrap, threading, time
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from pathlib import Path
 import torch
 from tqdm.auto import tqdm
 from .checks import fits
+from .backbone import cache_arg
 from .groups import infill_groups
 from .likelihood import is_a3, _device
 from .sample import groupwise_sample
@@ -119,8 +120,8 @@ def _child(limits:dict, # {resource name: (soft, hard)}
     if not _landlock(root) and landlock: print("sandbox: Landlock could not be applied", file=sys.stderr); os._exit(87)
     _guard(root)
     try: exec(compile(code, "program.py", "exec"), {"__name__": "__main__"})
-    except BaseException as e:
-        sys.stdout.flush(); traceback.print_exc(); sys.stderr.flush()
+    except BaseException as e:   # the traceback without this runner's own frame
+        sys.stdout.flush(); traceback.print_exception(type(e), e, e.__traceback__.tb_next); sys.stderr.flush()
         os._exit(86 if isinstance(e, AssertionError) else 1)
     sys.stdout.flush(); sys.stdout.write(f"\n{nonce}\n"); sys.stdout.flush(); os._exit(0)
 
@@ -240,14 +241,15 @@ class CallCount:
 # %% ../nbs/06b_humaneval.ipynb #8ced8f9e
 @torch.no_grad()
 def _greedy_line(model, tokenizer, prompt:list, max_new_tokens:int, stop:set) -> list:
-    "Greedy, KV-cached: stop before a `stop` id, before a newline-holding token that is not the first, or at `max_new_tokens`."
-    dev, new, past = _device(model), [], None
+    "Greedy with a KV cache: stop before a `stop` id, before a newline-holding token that is not the first, or at `max_new_tokens`."
+    from transformers import DynamicCache
+    dev, new = _device(model), []
+    kw = {cache_arg(model): DynamicCache(config=model.config), "use_cache": True, "logits_to_keep": 1}  # the cache fills in place
     x = torch.tensor([prompt], device=dev)
     while len(new) < max_new_tokens:
-        out = model(input_ids=x, past_key_values=past, use_cache=True)
-        t = int(out.logits[0, -1].argmax())
+        t = int(model(input_ids=x, **kw).logits[0, -1].argmax())
         if t in stop or (new and "\n" in tokenizer.decode([t])): break
-        new.append(t); past, x = out.past_key_values, torch.tensor([[t]], device=dev)
+        new.append(t); x = torch.tensor([[t]], device=dev)
     return new
 
 def _plain(model, arm:str):
@@ -419,7 +421,7 @@ def evaluate_arm(arm_fn, # task -> {"prediction", "calls", "seconds", ...}: e.g.
                  progress:bool=True, # tqdm bar over the tasks
                  desc:str="humaneval-infill", # its label
                  **run_kw, # `run_program`'s limits: timeout, memory_mb, ...
-                ) -> dict: # summary (see `summarize`) + "records": task_id, prediction, n (A3), calls, seconds, passed, status, detail
+                ) -> dict: # summary (see `summarize`) + "records": task_id, prediction, tokens, n (A3), calls, seconds, passed, status, detail
     "Generate every task's middle in order; execute the programs in a thread pool while generation goes on."
     if not tasks: raise ValueError("no tasks to evaluate (single_line_tasks() gives all 1,033)")
     if not isinstance(workers, int) or workers < 1: raise ValueError(f"workers must be an int >= 1; got {workers!r}")
@@ -427,7 +429,8 @@ def evaluate_arm(arm_fn, # task -> {"prediction", "calls", "seconds", ...}: e.g.
     with ThreadPoolExecutor(workers) as pool:
         for t in tqdm(tasks, desc=desc, disable=not progress):
             r = arm_fn(t)
-            recs.append(dict(task_id=t["task_id"], prediction=r["prediction"], **{k: r[k] for k in ("n", "calls", "seconds") if k in r}))
+            recs.append(dict(task_id=t["task_id"], prediction=r["prediction"], **({"tokens": len(r["ids"])} if "ids" in r else {}),
+                             **{k: r[k] for k in ("n", "calls", "seconds") if k in r}))
             futs.append(pool.submit(check_completion, t, r["prediction"], **run_kw))
         for rec, f in zip(recs, futs):
             v = f.result(); rec.update(passed=v["passed"], status=v["status"], detail=v["detail"][-300:])
@@ -533,10 +536,11 @@ def plot_pass_at_1(results_by_arm:dict, # arm label -> `evaluate_arm` result (or
     cis = [bootstrap_ci([_passed(r) for r in (v["records"] if isinstance(v, dict) else v)]) for v in results_by_arm.values()]
     m = [100 * c["mean"] for c in cis]
     err = [[v - 100 * c["lo"] for v, c in zip(m, cis)], [100 * c["hi"] - v for v, c in zip(m, cis)]]
-    fig = Figure(figsize=(1.6 + 1.3 * len(labels), 3.6)); ax = fig.subplots()
+    w = max(4.5, 1.6 + 1.3 * len(labels))
+    fig = Figure(figsize=(w, 3.8)); ax = fig.subplots()
     ax.bar(range(len(labels)), m, yerr=err, capsize=4, color="tab:blue", alpha=.8)
     for i, (v, c) in enumerate(zip(m, cis)): ax.annotate(f"{v:.1f}\nn={c['n']}", (i, v), ha="center", va="bottom", fontsize=7, xytext=(8, 2), textcoords="offset points")
     ax.set_xticks(range(len(labels)), labels, rotation=20, ha="right", fontsize=8); ax.set_ylim(0, 100)
-    ax.set_ylabel("pass@1 (%), 95% bootstrap CI"); ax.set_title(title or "HumanEval single-line infilling", fontsize=8)
+    ax.set_ylabel("pass@1 (%), 95% bootstrap CI"); ax.set_title(textwrap.fill(title or "HumanEval single-line infilling", int(14 * w)), fontsize=7)
     fig.tight_layout(); p = Path(path); p.parent.mkdir(parents=True, exist_ok=True); fig.savefig(p, dpi=110)
     return p
