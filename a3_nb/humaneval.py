@@ -378,40 +378,59 @@ def pass_at_1(records:list, # evaluate_arm records (dicts with "passed"), or boo
 
 def bootstrap_ci(values:list, # one value per task (e.g. 1.0 passed / 0.0 not)
                  n_boot:int=10000, seed:int=0, level:float=0.95,
+                 groups:list|None=None, # a cluster label per task (e.g. its problem): whole clusters are resampled
                 ) -> dict: # {mean, lo, hi, n}
-    "Mean over tasks with a percentile-bootstrap interval (tasks resampled with replacement)."
+    "Mean over tasks with a percentile-bootstrap interval (tasks, or whole clusters of tasks, resampled with replacement)."
     if not 0 < level < 1: raise ValueError(f"level must be in (0, 1); got {level!r}")
-    return mean_ci([float(v) for v in values], n_boot=n_boot, seed=seed, level=level)
+    if groups is None: return mean_ci([float(v) for v in values], n_boot=n_boot, seed=seed, level=level)
+    v = torch.tensor([float(x) for x in values], dtype=torch.float64)
+    (m,) = _cluster_means([v], groups, n_boot, seed); q = (1 - level) / 2
+    return dict(mean=v.mean().item(), lo=m.quantile(q).item(), hi=m.quantile(1 - q).item(), n=len(v))
+
+def _cluster_means(vs:list, groups:list, n_boot:int, seed:int) -> list:
+    "Means of each value vector over the same `n_boot` resamples of whole clusters (the tasks of a resampled cluster all count)."
+    if len(groups) != len(vs[0]): raise ValueError(f"groups needs one label per task: {len(groups)} labels for {len(vs[0])} tasks")
+    labels = {g: i for i, g in enumerate(dict.fromkeys(groups))}
+    gi = torch.tensor([labels[g] for g in groups]); G = len(labels)
+    cnt = torch.zeros(G, dtype=torch.float64).index_add_(0, gi, torch.ones(len(gi), dtype=torch.float64))
+    idx = torch.randint(G, (n_boot, G), generator=torch.Generator().manual_seed(seed))
+    return [torch.zeros(G, dtype=torch.float64).index_add_(0, gi, v)[idx].sum(1) / cnt[idx].sum(1) for v in vs]
 
 # %% ../nbs/06b_humaneval.ipynb #053c480b
-def _paired(a, b, n_boot:int, seed:int) -> tuple:
-    "The two value vectors and their means over the same `n_boot` resamples of tasks."
+def _paired(a, b, n_boot:int, seed:int, groups=None) -> tuple:
+    "The two value vectors and their means over the same `n_boot` resamples of tasks (or of whole clusters, `groups`)."
     a, b = (torch.tensor([float(v) for v in x], dtype=torch.float64) for x in (a, b))
     if len(a) != len(b) or not len(a):
         raise ValueError(f"paired comparison needs one value per task for both arms, same tasks; got {len(a)} and {len(b)} values")
+    if groups is not None: return (a, b, *_cluster_means([a, b], groups, n_boot, seed))
     idx = torch.randint(len(a), (n_boot, len(a)), generator=torch.Generator().manual_seed(seed))
     return a, b, a[idx].mean(1), b[idx].mean(1)
 
 def paired_bootstrap_diff(a:list, b:list, # per-task values of two arms, same tasks in the same order
-                          n_boot:int=10000, seed:int=0, level:float=0.95) -> dict: # {diff, lo, hi, n}
+                          n_boot:int=10000, seed:int=0, level:float=0.95,
+                          groups:list|None=None) -> dict: # {diff, lo, hi, n}; groups: a cluster label per task (resampled whole)
     "mean(a) - mean(b) with a paired percentile-bootstrap interval."
-    a, b, ma, mb = _paired(a, b, n_boot, seed); q = (1 - level) / 2
+    a, b, ma, mb = _paired(a, b, n_boot, seed, groups); q = (1 - level) / 2
     d = ma - mb
     return dict(diff=(a.mean() - b.mean()).item(), lo=d.quantile(q).item(), hi=d.quantile(1 - q).item(), n=len(a))
 
-def paired_bootstrap_ratio(a:list, b:list, n_boot:int=10000, seed:int=0, level:float=0.95) -> dict: # {ratio, lo, hi, n, dropped}
+def paired_bootstrap_ratio(a:list, b:list, n_boot:int=10000, seed:int=0, level:float=0.95,
+                           groups:list|None=None) -> dict: # {ratio, lo, hi, n, dropped}
     "mean(a) / mean(b) with a paired percentile-bootstrap interval (resamples where mean(b) = 0 are dropped and counted)."
-    a, b, ma, mb = _paired(a, b, n_boot, seed); q = (1 - level) / 2
+    a, b, ma, mb = _paired(a, b, n_boot, seed, groups); q = (1 - level) / 2
     if b.sum() == 0: raise ValueError("mean(b) is 0, so the ratio is undefined: compare the arms with paired_bootstrap_diff")
     ok = mb > 0; r = ma[ok] / mb[ok]
     return dict(ratio=(a.mean() / b.mean()).item(), lo=r.quantile(q).item(), hi=r.quantile(1 - q).item(), n=len(a), dropped=int((~ok).sum()))
 
 # %% ../nbs/06b_humaneval.ipynb #69cb5792
 STATUSES = ("passed", "failed", "timeout", "error")
+def _problems(records:list) -> list:
+    "The problem of each record ('HumanEval/0/L3' -> 'HumanEval/0'); a record without a task id is its own cluster."
+    return [r["task_id"].rsplit("/", 1)[0] if isinstance(r, dict) and "task_id" in r else f"#{i}" for i, r in enumerate(records)]
 
 def summarize(records:list) -> dict:
     "pass@1 with a 95% bootstrap interval, statuses, model calls and generation seconds per task."
-    ci, n = bootstrap_ci([_passed(r) for r in records]), len(records)
+    ci, n = bootstrap_ci([_passed(r) for r in records], groups=_problems(records)), len(records)
     return {"pass@1": ci["mean"], "ci95": [ci["lo"], ci["hi"]], "n": n, "status": {s: sum(r["status"] == s for r in records) for s in STATUSES},
             "calls_per_task": sum(r["calls"] for r in records) / n, "seconds_per_task": sum(r["seconds"] for r in records) / n}
 
@@ -533,7 +552,8 @@ def plot_pass_at_1(results_by_arm:dict, # arm label -> `evaluate_arm` result (or
     from matplotlib.figure import Figure
     if not results_by_arm: raise ValueError("nothing to plot: pass {arm label: evaluate_arm result}")
     labels = list(results_by_arm)
-    cis = [bootstrap_ci([_passed(r) for r in (v["records"] if isinstance(v, dict) else v)]) for v in results_by_arm.values()]
+    recs = [v["records"] if isinstance(v, dict) else v for v in results_by_arm.values()]
+    cis = [bootstrap_ci([_passed(r) for r in rs], groups=_problems(rs)) for rs in recs]
     m = [100 * c["mean"] for c in cis]
     err = [[v - 100 * c["lo"] for v, c in zip(m, cis)], [100 * c["hi"] - v for v, c in zip(m, cis)]]
     w = max(4.5, 1.6 + 1.3 * len(labels))
@@ -541,6 +561,6 @@ def plot_pass_at_1(results_by_arm:dict, # arm label -> `evaluate_arm` result (or
     ax.bar(range(len(labels)), m, yerr=err, capsize=4, color="tab:blue", alpha=.8)
     for i, (v, c) in enumerate(zip(m, cis)): ax.annotate(f"{v:.1f}\nn={c['n']}", (i, v), ha="center", va="bottom", fontsize=7, xytext=(8, 2), textcoords="offset points")
     ax.set_xticks(range(len(labels)), labels, rotation=20, ha="right", fontsize=8); ax.set_ylim(0, 100)
-    ax.set_ylabel("pass@1 (%), 95% bootstrap CI"); ax.set_title(textwrap.fill(title or "HumanEval single-line infilling", int(14 * w)), fontsize=7)
+    ax.set_ylabel("pass@1 (%), 95% CI (problems resampled)"); ax.set_title(textwrap.fill(title or "HumanEval single-line infilling", int(14 * w)), fontsize=7)
     fig.tight_layout(); p = Path(path); p.parent.mkdir(parents=True, exist_ok=True); fig.savefig(p, dpi=110)
     return p
