@@ -20,10 +20,11 @@ from .bench import time_fn  # the project's one timer
 from .model import adapters_off  # re-exported here: the demo's base-model switch lives with the model
 
 # %% auto #0
-__all__ = ['SECONDS_PER_TOKEN_CPU', 'SHIPPED', 'TEMPEST', 'DEMO_TOKENS_PER_S', 'ABLATION_ARMS', 'print_budget',
-           'held_out_passage', 'demo_passage', 'base_continuation', 'base_demo', 'shipped_model_dir', 'passage_infills',
-           'blanks_of', 'multi_blank_infill', 'demo', 'infill_text', 'base_ar_loss', 'scale_budget', 'calibrate',
-           'train_demo', 'curriculum_ablation']
+__all__ = ['SECONDS_PER_TOKEN_CPU', 'SHIPPED', 'TEMPEST', 'PYTHON_SHIPPED', 'HUMANEVAL_RECORD', 'DEMO_TOKENS_PER_S',
+           'ABLATION_ARMS', 'print_budget', 'held_out_passage', 'demo_passage', 'base_continuation', 'base_demo',
+           'shipped_model_dir', 'passage_infills', 'blanks_of', 'multi_blank_infill', 'demo_task', 'code_infill',
+           'code_demo', 'demo', 'infill_text', 'base_ar_loss', 'scale_budget', 'calibrate', 'train_demo',
+           'curriculum_ablation']
 
 # %% ../nbs/10_demo.ipynb #5603be1f
 SECONDS_PER_TOKEN_CPU = 1/24  # SmolLM2-135M `generate`, batch 1, fp32, 2-core CPU (measured on this project's machine); only for the budget
@@ -103,6 +104,12 @@ def base_demo(model:str="smollm2-135m", # short name, local folder or Hub id
 # %% ../nbs/10_demo.ipynb #39f43814
 SHIPPED = "a3-smollm2-135m-shakespeare"
 
+def _shipped(name:str) -> Path|None:
+    "The repository's `models/<name>` folder if it holds a model, else None."
+    import a3_nb
+    p = Path(a3_nb.__file__).resolve().parent.parent/"models"/name
+    return p if (p/"config.json").exists() else None
+
 def shipped_model_dir(name:str=SHIPPED, # folder name under the repository's `models/`
                      ) -> Path:
     "The folder of a model shipped in the repository's `models/`."
@@ -160,6 +167,66 @@ def multi_blank_infill(a3, tokenizer, template:str=TEMPEST) -> dict:
     filled = infill(a3, tokenizer, text, lengths=lengths)
     return dict(text=text, gold=gold, filled=filled)
 
+# %% ../nbs/10_demo.ipynb #ff292779
+PYTHON_SHIPPED = "a3-smollm2-135m-python"
+HUMANEVAL_RECORD = "humaneval_infill.json"  # figures/ file of the benchmark run the demo quotes
+
+def demo_task(seed:int=0, # seed of the draw
+             ) -> dict:
+    "The HumanEval single-line task the demo shows: one seeded random draw from all 1,033 (not chosen by outcome)."
+    from a3_nb.humaneval import single_line_tasks, select_tasks
+    return select_tasks(single_line_tasks(), limit=1, seed=seed)[0]
+
+@torch.no_grad()
+def code_infill(a3, tokenizer, # an A3 model with the Python adapter, and its tokenizer
+                task:dict, # a task of `a3_nb.humaneval.single_line_tasks`
+                max_len:int=24, # longest line the A3 model considers
+               ) -> dict:
+    "The task's blanked line: base model prefix-only (adapters off) and A3 with both sides choosing the length; each run against the tests."
+    from a3_nb.humaneval import ar_line, a3_choose_length, check_completion
+    out = dict(gold=task["middle"], a3=a3_choose_length(a3, tokenizer, task, max_len=max_len))
+    with adapters_off(a3) as base: out["base"] = ar_line(base, tokenizer, task)
+    for k in ("a3", "base"): out[k]["check"] = check_completion(task, out[k]["prediction"])
+    return out
+
+# %% ../nbs/10_demo.ipynb #e4bde080
+def _code_lines(task:dict, around:int=4) -> tuple:
+    "The solution lines shown around the blank: (lines before, lines after), at most `around` each."
+    pre = task["prefix"].split("\n"); suf = task["suffix"].lstrip("\n").split("\n")
+    return pre[-around:], [l for l in suf[:around]]
+
+def _benchmark_line(record) -> str:
+    "One line quoting the recorded benchmark (pass@1 of the base and Python A3 arms), or how to produce it."
+    p = Path(record)
+    if not p.exists(): return f"(no benchmark record at {p}: run `a3 eval humaneval-infill`)"
+    rec = json.loads(p.read_text()); res = rec["results"]
+    pick = lambda k: next((v for a, v in res.items() if a == k), None)
+    b, a = pick("base, prefix only"), pick("A3 python, length chosen")
+    if b is None or a is None: return f"(see {p.name})"
+    return (f"benchmark ({a['n']} tasks, greedy): base prefix-only pass@1 {100*b['pass@1']:.1f}%, "
+            f"Python A3 with its own length {100*a['pass@1']:.1f}% [{100*a['ci95'][0]:.1f}, {100*a['ci95'][1]:.1f}] ({p.name})")
+
+def code_demo(a3, tokenizer, # the model of the Shakespeare part (its adapter is replaced)
+              python_dir, # the Python A3 model folder (LoRA)
+              say=print, # where to print
+              seed:int=0, # `demo_task` seed
+              record=None, # benchmark results JSON to quote (default: figures/humaneval_infill.json of the repository)
+             ) -> dict:
+    "Print the code part of the demo: one HumanEval line, base vs Python A3, executed."
+    a3.load_adapter(python_dir)
+    t = demo_task(seed); r = code_infill(a3, tokenizer, t)
+    before, after = _code_lines(t)
+    say(f"{t['task_id']} (seeded draw {seed} of the 1,033 single-line tasks; HumanEval was removed from training):\n")
+    say("\n".join("    " + l for l in before)); say("    " + " " * (len(t['middle']) - len(t['middle'].lstrip())) + "[____]")
+    say("\n".join("    " + l for l in after)); say("")
+    for k, lab in (("gold", "gold line"), ("a3", "A3 python, prefix + suffix, own length"), ("base", "base model, prefix only (greedy)")):
+        v = r[k] if k == "gold" else r[k]["prediction"]
+        verdict = "" if k == "gold" else ("  PASS" if r[k]["check"]["passed"] else f"  fail ({r[k]['check']['status']})")
+        say(f"  {lab:<40} | {v.strip()!s:<40}{verdict}")
+    if record is None: record = Path(__file__).resolve().parent.parent/"figures"/HUMANEVAL_RECORD
+    say("\n  " + _benchmark_line(record))
+    return r
+
 # %% ../nbs/10_demo.ipynb #c0ab812d
 def _load_shipped(model_dir):
     from a3_nb.text import load_a3
@@ -174,10 +241,12 @@ def demo(model_dir=None, # an A3 model folder (default: the shipped model)
          passage:tuple|None=None, # (prefix, middle, suffix); default Macbeth's "Creeps in this petty pace" with 2 lines each side
          template:str=TEMPEST, # the several-blanks passage
          file=None, # where to print (default stdout)
+         python_dir=None, # Python A3 model for the code part (default: the shipped one with the shipped Shakespeare model; False: skip)
         ) -> dict:
     "Infill held-out passages with the shipped A3 model next to the base model; print and return the results."
     say = lambda *a: print(*a, file=file or sys.stdout, flush=True)
     t0 = time.perf_counter(); el = lambda: f"[{time.perf_counter() - t0:4.0f}s]"
+    shipped = model_dir is None
     model_dir = Path(model_dir) if model_dir is not None else shipped_model_dir()
     say("=" * 78); say("a3 demo: an any-order (A3) model fills blanks in Shakespeare plays it never saw"); say("=" * 78)
     a3, tok = _load_shipped(model_dir)
@@ -207,9 +276,17 @@ def demo(model_dir=None, # an A3 model folder (default: the shipped model)
     import matplotlib.pyplot as plt
     fig = plot_generation_order(r["trace"], tok, title="a3 demo: the order in which dynamic resampling (entropy) filled the blanked line")
     fig.savefig(fdir/"demo_generation_order.png", dpi=110); plt.close(fig)
+    code = None
+    if python_dir is None: python_dir = (_shipped(PYTHON_SHIPPED) or False) if shipped else False   # another model: no code part by default
+    if python_dir is not False:
+        say("-" * 78); say(f"{el()} code: one line of a HumanEval solution blanked, filled, and run against the problem's tests\n")
+        try: code = code_demo(a3, tok, python_dir, say)
+        except ValueError as e:   # a Python adapter with other LoRA settings: load it on its own
+            if "LoRA settings" not in str(e): raise
+            code = code_demo(_load_shipped(python_dir)[0], tok, python_dir, say)
     say("-" * 78); say(f"{el()} figure: {fdir/'demo_generation_order.png'}; done. "
         f"Next: a3 infill --model {model_dir} --text 'Friends, Romans, <blank>, lend me your ears' --lengths 2")
-    return dict(passage=r, multi=m, seconds=time.perf_counter() - t0, figure=str(fdir/"demo_generation_order.png"))
+    return dict(passage=r, multi=m, code=code, seconds=time.perf_counter() - t0, figure=str(fdir/"demo_generation_order.png"))
 
 # %% ../nbs/10_demo.ipynb #baab4464
 def infill_text(model, tokenizer, # A3 model and its tokenizer
