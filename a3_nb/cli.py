@@ -6,7 +6,7 @@ Docs: https://a3-nb.github.io/a3_nb/cli.html.md"""
 
 # %% ../nbs/09_cli.ipynb #cbd0c21b
 from __future__ import annotations  # annotations stay strings until a command builds its parser (see `_text`, `_eval`)
-import argparse, contextvars, inspect, sys
+import argparse, contextvars, inspect, os, sys
 from typing import Annotated
 
 # %% auto #0
@@ -17,8 +17,14 @@ __all__ = ['COMMANDS', 'MODES', 'PASSTHROUGH', 'EPILOGS', 'UsageError', 'infill'
 class UsageError(ValueError):
     "A bad command-line value found after parsing: `dispatch` prints it with the command's usage and exits with status 2."
 
-def _fail(msg:str) -> int:
-    print(msg, file=sys.stderr); return 2
+def _fail(msg:str, code:int=2) -> int:
+    print(msg, file=sys.stderr); return code
+
+def _user_error(e:BaseException) -> bool:
+    "Errors a user causes (bad paths, values, files, a diverging run): one clear line, not a traceback."
+    import pickle
+    return (isinstance(e, (ValueError, OSError, FloatingPointError, UnicodeError, pickle.UnpicklingError))
+            or type(e).__module__.split(".")[0] in ("yaml", "safetensors", "safetensors_rust") or type(e).__name__ == "SafetensorError")
 
 def _text(name:str) -> list:
     "A constant of `a3_nb.text` (the sampler choices it takes from `a3_nb.sample`), read when `a3 infill` builds its parser."
@@ -351,6 +357,15 @@ def dispatch(command:str, # one of COMMANDS
     try: rc = _run(command, list(argv))
     except ModuleNotFoundError as e:
         return _fail(f"`a3 {command}` needs the missing package {e.name!r} (try `pip install -e \".[dev]\"`): {e}")
+    except KeyboardInterrupt:
+        hint = "; its checkpoints are kept: continue with the same command and --resume latest" if command == "train" else ""
+        return _fail(f"a3 {command}: interrupted{hint}", 130)
+    except BrokenPipeError:   # `a3 ... | head`: stop quietly, and keep Python from complaining about the closed stdout at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno()); return 141
+    except Exception as e:
+        if os.environ.get("A3_DEBUG") or not _user_error(e): raise
+        msg = " ".join(str(e).split()) or type(e).__name__
+        return _fail(f"a3 {command}: error: {msg} ({type(e).__name__}; set A3_DEBUG=1 for the traceback)")
     finally: _TYPED.reset(tok)
     return 0 if rc is None else int(rc)
 
