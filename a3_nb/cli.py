@@ -161,6 +161,7 @@ def eval_(task:Annotated[str, dict(choices=["offline"] + _eval("TASKS"))]="offli
     for flag, given, known in (("--methods", methods, INFILL_METHODS), ("--gen-methods", gen_methods, GEN_METHODS)):
         bad = [m for m in given or [] if m not in known]
         if bad: raise UsageError(f"{flag}: unknown {bad}; choose from {list(known)}")
+    if limit is not None and limit < 1: raise UsageError(f"--limit must be >= 1 (leave it out for every example); got {limit}")
     if merge:
         res = merge_offline([json.loads(Path(f).read_text()) for f in merge])
         print(offline_table(res))

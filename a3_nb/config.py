@@ -158,6 +158,9 @@ def validate(cfg: TrainConfig) -> TrainConfig:
     if cfg.fim_tokens is not None and not (isinstance(cfg.fim_tokens, list) and len(cfg.fim_tokens) == 4 and all(isinstance(t, str) for t in cfg.fim_tokens)):
         raise ValueError(f"fim_tokens={cfg.fim_tokens!r}: expected four token strings [prefix, suffix, middle, end]")
     d = cfg.data
+    if d.source in ("", None, []):
+        raise ValueError("data.source is empty: name the training text (a local file, folder or glob, 'shakespeare', 'python' "
+                         "or 'hf:owner/name'), e.g. `a3 train --config tiny data.source=corpus.txt`")
     if isinstance(d.source, list):
         if not d.source: raise ValueError("data.source: empty list of sources")
         for i, s in enumerate(d.source): _check_source(s if isinstance(s, str) else s.get("source"), f"data.source[{i}]")
