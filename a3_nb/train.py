@@ -146,8 +146,13 @@ def build_rows(cfg: TrainConfig, tokenizer):
     if d.eval_split is not None or d.eval_source is not None:
         try: eval_ds = _source_ds(cfg, d.eval_source or d.source, d.eval_split or d.split)
         except ValueError:
-            if d.eval_source is not None: raise
-            eval_ds = None  # e.g. a local file with a single "train" split: no held-out rows
+            from a3_nb.data import _looks_local
+            if d.eval_source is not None and not (isinstance(d.eval_source, str) and _looks_local(d.eval_source)): raise
+            if d.eval_source is not None: eval_ds = _source_ds(cfg, d.eval_source, "train")   # a held-out file of its own: all of it
+            else:
+                eval_ds = None   # e.g. a local file with a single "train" split
+                warnings.warn(f"data.source {d.source!r} has no {d.eval_split!r} split: the run has no held-out evaluation; "
+                              "name held-out text with data.eval_source")
         if eval_ds is not None:
             ev = pack_dataset(eval_ds, tokenizer, cfg.seq_len, max_rows=d.eval_rows, seed=cfg.seed + 1,
                               shuffle_docs=d.shuffle_docs and not d.streaming, **kw)
@@ -443,6 +448,8 @@ class Trainer:
                 ):
         from accelerate import Accelerator
         from accelerate.utils import set_seed
+        import copy
+        cfg = validate(copy.deepcopy(cfg))   # a hand-built config gets the same checks (and clear errors) as a loaded one
         if cfg.mixed_precision == "auto" and accelerator is None:
             cfg = dataclasses.replace(cfg, mixed_precision=resolve_precision("auto", cfg.cpu))
         self.cfg = cfg
