@@ -183,8 +183,8 @@ def code_infill(a3, tokenizer, # an A3 model with the Python adapter, and its to
                 max_len:int=24, # longest line the A3 model considers
                ) -> dict:
     "The task's blanked line: base model prefix-only (adapters off) and A3 with both sides choosing the length; each run against the tests."
-    from a3_nb.humaneval import ar_line, a3_choose_length, check_completion
-    out = dict(gold=task["middle"], a3=a3_choose_length(a3, tokenizer, task, max_len=max_len))
+    from a3_nb.humaneval import ar_line, a3_line, check_completion
+    out = dict(gold=task["middle"], a3=a3_line(a3, tokenizer, task, max_len=max_len))   # the benchmark's "length chosen" arm
     with adapters_off(a3) as base: out["base"] = ar_line(base, tokenizer, task)
     for k in ("a3", "base"): out[k]["check"] = check_completion(task, out[k]["prediction"])
     return out
