@@ -18,7 +18,7 @@ from .model import default_anchor_id
 # %% auto #0
 __all__ = ['PAPER_MIXTURE', 'ROW_KEYS', 'FIM_TOKEN_SETS', 'text_dataset', 'mixture', 'paper_mixture', 'anchor_token_id',
            'pack_documents', 'pack_stream', 'pack_dataset', 'RowLoader', 'PackedStream', 'shakespeare_rows',
-           'fim_sentinels', 'fim_rows']
+           'fim_sentinels', 'first_document_lengths', 'fim_rows']
 
 # %% ../nbs/03_data.ipynb #58137b17
 _LOCAL_BUILDERS = {".txt": "text", ".text": "text", ".md": "text", ".jsonl": "json", ".json": "json",
@@ -300,6 +300,12 @@ def fim_sentinels(tokenizer, # a Hugging Face tokenizer
                      "name four of its tokens as fim_tokens: [prefix, suffix, middle, end]")
 
 # %% ../nbs/03_data.ipynb #0db83287
+def first_document_lengths(batch:dict, # packed rows: (B, L) `document_ids` and `attention_mask`
+                          ) -> list[int]: # per row: the anchor plus the tokens of the row's first document
+    "Length of each row's first document (its anchor included): the stretch FIM rows rearrange and evaluation spans come from."
+    doc0 = (batch["document_ids"] == batch["document_ids"][:, :1]) & batch["attention_mask"].bool()
+    return doc0.long().cumprod(1).sum(1).tolist()
+
 def fim_rows(batch:dict, # packed rows: (B, L) tensors `input_ids`, `labels`, `document_ids`, `position_ids`, `attention_mask`
              sentinels:dict, # `fim_sentinels(tokenizer)`
              rate:float=0.9, # probability that a row is rearranged
@@ -310,10 +316,8 @@ def fim_rows(batch:dict, # packed rows: (B, L) tensors `input_ids`, `labels`, `d
     "Rearrange each row's first document as `anchor <PRE> prefix <SUF> suffix <MID> middle <END>` with probability `rate`."
     out = {k: v.clone() for k, v in batch.items()}
     ids, lab = out["input_ids"], out["labels"]
-    doc0 = (batch["document_ids"] == batch["document_ids"][:, :1]) & batch["attention_mask"].bool()
     P, S, M, E = (sentinels[k] for k in ("prefix", "suffix", "middle", "end"))
-    for b in range(ids.shape[0]):  # a loop over rows (data preparation), not tokens
-        n = int(doc0[b].long().cumprod(0).sum())   # anchor + the document's tokens
+    for b, n in enumerate(first_document_lengths(batch)):  # a loop over rows (data preparation), not tokens
         m = n - 1
         go = float(torch.rand((), generator=generator)) < rate
         k = int(torch.randint(1, max_span + 1, (), generator=generator))

@@ -104,17 +104,19 @@ def base_demo(model:str="smollm2-135m", # short name, local folder or Hub id
 # %% ../nbs/10_demo.ipynb #39f43814
 SHIPPED = "a3-smollm2-135m-shakespeare"
 
+def _models_dir() -> Path:
+    import a3_nb
+    return Path(a3_nb.__file__).resolve().parent.parent/"models"
+
 def _shipped(name:str) -> Path|None:
     "The repository's `models/<name>` folder if it holds a model, else None."
-    import a3_nb
-    p = Path(a3_nb.__file__).resolve().parent.parent/"models"/name
+    p = _models_dir()/name
     return p if (p/"config.json").exists() else None
 
 def shipped_model_dir(name:str=SHIPPED, # folder name under the repository's `models/`
                      ) -> Path:
     "The folder of a model shipped in the repository's `models/`."
-    import a3_nb
-    p = Path(a3_nb.__file__).resolve().parent.parent/"models"/name
+    p = _models_dir()/name
     if not (p/"config.json").exists():
         raise ValueError(f"shipped model {name!r} not found at {p}: the models ship with the repository, not the wheel. "
                          "Run from a clone (pip install -e .), or pass --model <folder of an A3 model>.")
@@ -223,7 +225,7 @@ def code_demo(a3, tokenizer, # the model of the Shakespeare part (its adapter is
         v = r[k] if k == "gold" else r[k]["prediction"]
         verdict = "" if k == "gold" else ("  PASS" if r[k]["check"]["passed"] else f"  fail ({r[k]['check']['status']})")
         say(f"  {lab:<40} | {v.strip()!s:<40}{verdict}")
-    if record is None: record = Path(__file__).resolve().parent.parent/"figures"/HUMANEVAL_RECORD
+    if record is None: record = _models_dir().parent/"figures"/HUMANEVAL_RECORD
     say("\n  " + _benchmark_line(record))
     return r
 

@@ -16,7 +16,7 @@ import yaml
 from tqdm.auto import tqdm
 
 from .groups import batch_groups
-from .data import RowLoader, pack_dataset, text_dataset, mixture, ROW_KEYS, fim_rows, fim_sentinels
+from .data import RowLoader, pack_dataset, text_dataset, mixture, ROW_KEYS, fim_rows, fim_sentinels, first_document_lengths
 
 # %% auto #0
 __all__ = ['MALLOC_TUNED', 'CKPT_RE', 'RESUME_FREE', 'bf16_speedup', 'resolve_precision', 'tune_malloc', 'lr_at',
@@ -205,9 +205,7 @@ def causal_loss(model, # an A3 model (or its accelerate/DDP wrapper)
 def _eval_spans(batch, n_rows, generator, max_span, margin):
     "(row, start, length) of one span per row inside the row's first document, `margin` tokens of context on both sides."
     out = []
-    doc0 = (batch["document_ids"] == batch["document_ids"][:, :1]) & batch["attention_mask"].bool()
-    for b in range(n_rows):
-        n = int(doc0[b].long().cumprod(0).sum())
+    for b, n in enumerate(first_document_lengths({k: batch[k][:n_rows] for k in ("document_ids", "attention_mask")})):
         k = int(torch.randint(1, max_span + 1, (), generator=generator))
         k = min(k, n - 1 - 2 * margin)
         if k < 1: continue
